@@ -1,0 +1,18 @@
+import { SiteHeader } from "@/components/layout/site-header";
+
+// Every marketplace page reads the database or the session: render per request, never at build.
+export const dynamic = "force-dynamic";
+
+export default function MarketLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <>
+      <SiteHeader />
+      <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6">
+        {children}
+      </main>
+      <footer className="mx-auto max-w-6xl px-4 py-10 text-sm text-stone-500">
+        Trova — second-hand, first-rate. Prices in EUR.
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { getAuth } from "./auth";
+
+/** The signed-in user for this request, or null. Read once per request. */
+export const getCurrentUser = cache(async () => {
+  const auth = await getAuth();
+  const session = await auth.api.getSession({ headers: await headers() });
+  return session?.user ?? null;
+});
+
+export type CurrentUser = NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>;
+
+/** For pages: the signed-in user, or a redirect to sign in that comes back to `returnTo`. */
+export async function requireUser(returnTo: string): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/sign-in?next=${encodeURIComponent(safeReturnPath(returnTo))}`);
+  return user;
+}
+
+/** Only same-site paths are followed after sign-in, never another origin. */
+export function safeReturnPath(value: unknown, fallback = "/"): string {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
+    return fallback;
+  }
+  return value;
+}

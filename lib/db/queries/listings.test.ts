@@ -1,0 +1,44 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { listings, user } from "@/lib/db/schema";
+import { getListingById, searchListings } from "./listings";
+
+beforeAll(async () => {
+  const db = await getDb();
+  await db.insert(user).values({ id: "seller-1", name: "Ana", email: "ana@example.com" });
+  const base = { sellerId: "seller-1", condition: "good" as const };
+  await db.insert(listings).values([
+    { ...base, title: "Sony wireless headphones", description: "Noise cancelling, with case", category: "Electronics", priceCents: 12_000, createdAt: new Date("2026-01-01") },
+    { ...base, title: "Oak dining table", description: "Seats six", category: "Furniture", priceCents: 30_000, createdAt: new Date("2026-01-02") },
+    { ...base, title: "Grey sofa", description: "Three seats, comfy", category: "Furniture", priceCents: 25_000, status: "reserved", createdAt: new Date("2026-01-03") },
+    { ...base, title: "Sold sofa bed", description: "Gone", category: "Furniture", priceCents: 10_000, status: "sold", createdAt: new Date("2026-01-04") },
+  ]);
+});
+
+describe("searchListings", () => {
+  it("lists active and reserved listings newest first, without sold ones", async () => {
+    const result = await searchListings({});
+    expect(result.items.map((item) => item.title)).toEqual(["Grey sofa", "Oak dining table", "Sony wireless headphones"]);
+    expect(result.total).toBe(3);
+  });
+
+  it("finds a word despite a typo", async () => {
+    const result = await searchListings({ q: "hedphones" });
+    expect(result.items.map((item) => item.title)).toEqual(["Sony wireless headphones"]);
+  });
+
+  it("matches the description with full-text search", async () => {
+    const result = await searchListings({ q: "cancelling" });
+    expect(result.items.map((item) => item.title)).toEqual(["Sony wireless headphones"]);
+  });
+
+  it("filters by category and price and sorts by price", async () => {
+    const result = await searchListings({ category: "Furniture", max: 300, sort: "price_asc" });
+    expect(result.items.map((item) => item.title)).toEqual(["Grey sofa", "Oak dining table"]);
+  });
+
+  it("returns null for an unknown or malformed id", async () => {
+    expect(await getListingById("00000000-0000-0000-0000-000000000000")).toBeNull();
+    expect(await getListingById("not-a-uuid")).toBeNull();
+  });
+});

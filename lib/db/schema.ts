@@ -1,0 +1,211 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  customType,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { CATEGORIES, CONDITIONS, LISTING_STATUSES } from "../listings/options";
+
+const tsvector = customType<{ data: string }>({
+  dataType() {
+    return "tsvector";
+  },
+});
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () =>
+  timestamp("updated_at", { withTimezone: true })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date());
+
+// ---------------------------------------------------------------------------
+// Accounts: the tables better-auth reads and writes (with its admin plugin's columns).
+
+export const user = pgTable("user", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  email: text("email").notNull().unique(),
+  emailVerified: boolean("email_verified").notNull().default(false),
+  image: text("image"),
+  role: text("role").notNull().default("user"),
+  banned: boolean("banned").default(false),
+  banReason: text("ban_reason"),
+  banExpires: timestamp("ban_expires", { withTimezone: true }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+export type User = typeof user.$inferSelect;
+
+export const session = pgTable(
+  "session",
+  {
+    id: text("id").primaryKey(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    token: text("token").notNull().unique(),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    impersonatedBy: text("impersonated_by"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index("session_user_id_idx").on(table.userId)],
+);
+export type Session = typeof session.$inferSelect;
+
+export const account = pgTable(
+  "account",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    accessToken: text("access_token"),
+    refreshToken: text("refresh_token"),
+    idToken: text("id_token"),
+    accessTokenExpiresAt: timestamp("access_token_expires_at", { withTimezone: true }),
+    refreshTokenExpiresAt: timestamp("refresh_token_expires_at", { withTimezone: true }),
+    scope: text("scope"),
+    password: text("password"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index("account_user_id_idx").on(table.userId)],
+);
+
+export const verification = pgTable("verification", {
+  id: text("id").primaryKey(),
+  identifier: text("identifier").notNull(),
+  value: text("value").notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+// ---------------------------------------------------------------------------
+// The marketplace.
+
+export const listingCategory = pgEnum("listing_category", CATEGORIES);
+export const listingCondition = pgEnum("listing_condition", CONDITIONS);
+export const listingStatus = pgEnum("listing_status", LISTING_STATUSES);
+
+export const listings = pgTable(
+  "listings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sellerId: text("seller_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    category: listingCategory("category").notNull(),
+    condition: listingCondition("condition").notNull(),
+    priceCents: integer("price_cents").notNull(),
+    status: listingStatus("status").notNull().default("active"),
+    // Title words weigh more than description words when ranking search results.
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(description, '')), 'B')`,
+    ),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    index("listings_status_created_idx").on(table.status, table.createdAt.desc()),
+    index("listings_category_status_created_idx").on(table.category, table.status, table.createdAt.desc()),
+    index("listings_status_price_idx").on(table.status, table.priceCents),
+    index("listings_seller_idx").on(table.sellerId, table.createdAt.desc()),
+    index("listings_search_idx").using("gin", table.searchVector),
+    index("listings_title_trgm_idx").using("gin", sql`${table.title} gin_trgm_ops`),
+  ],
+);
+export type Listing = typeof listings.$inferSelect;
+export type NewListing = typeof listings.$inferInsert;
+
+// An uploaded photo, normalised and stripped of metadata. It belongs to its uploader and,
+// once a listing is saved, to that listing (position orders the gallery).
+export const images = pgTable(
+  "images",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerId: text("owner_id").references(() => user.id, { onDelete: "set null" }),
+    listingId: uuid("listing_id").references(() => listings.id, { onDelete: "set null" }),
+    position: integer("position").notNull().default(0),
+    storageKey: text("storage_key").notNull().unique(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    bytes: integer("bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    originalType: text("original_type").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index("images_listing_idx").on(table.listingId, table.position),
+    index("images_owner_idx").on(table.ownerId, table.createdAt),
+  ],
+);
+export type Image = typeof images.$inferSelect;
+
+export const conversations = pgTable(
+  "conversations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    listingId: uuid("listing_id")
+      .notNull()
+      .references(() => listings.id, { onDelete: "cascade" }),
+    buyerId: text("buyer_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    sellerId: text("seller_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    lastMessageAt: timestamp("last_message_at", { withTimezone: true }).notNull().defaultNow(),
+    buyerLastReadAt: timestamp("buyer_last_read_at", { withTimezone: true }).notNull().defaultNow(),
+    sellerLastReadAt: timestamp("seller_last_read_at", { withTimezone: true })
+      .notNull()
+      .default(sql`'epoch'::timestamptz`),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex("conversations_listing_buyer_idx").on(table.listingId, table.buyerId),
+    index("conversations_buyer_idx").on(table.buyerId, table.lastMessageAt.desc()),
+    index("conversations_seller_idx").on(table.sellerId, table.lastMessageAt.desc()),
+  ],
+);
+export type Conversation = typeof conversations.$inferSelect;
+
+export const messages = pgTable(
+  "messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    conversationId: uuid("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    senderId: text("sender_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index("messages_conversation_created_idx").on(table.conversationId, table.createdAt)],
+);
+export type Message = typeof messages.$inferSelect;
+
+// Fixed-window counters for rate limits (sign-in, messages). Kept in the database so every
+// server process sees the same counts.
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+  count: integer("count").notNull(),
+});

@@ -1,0 +1,64 @@
+import crypto from "node:crypto";
+import { insertImage } from "@/lib/db/queries/images";
+import type { Image } from "@/lib/db/schema";
+import { ImageRejectedError } from "./errors";
+import { normaliseImage } from "./normalise";
+import { getImageStorage } from "./storage";
+
+export { ImageRejectedError } from "./errors";
+export { maxUploadBytes } from "./normalise";
+
+export type ImageVariant = "full" | "thumb";
+
+export function storageFileName(storageKey: string, variant: ImageVariant): string {
+  return variant === "full" ? `${storageKey}.webp` : `${storageKey}-thumb.webp`;
+}
+
+export function imageUrl(storageKey: string, variant: ImageVariant = "full"): string {
+  return `/api/images/${storageFileName(storageKey, variant)}`;
+}
+
+export type StoreImageResult = { ok: true; image: Image } | { ok: false; error: string };
+
+/**
+ * The one way an uploaded photo enters Trova: validated from its bytes, normalised, written to
+ * storage and recorded. Nothing is written unless the photo is accepted, and a failed database
+ * insert removes the files it had written.
+ */
+export async function storeUploadedImage(bytes: Buffer, ownerId: string | null): Promise<StoreImageResult> {
+  let normalised;
+  try {
+    normalised = await normaliseImage(bytes);
+  } catch (error) {
+    if (error instanceof ImageRejectedError) return { ok: false, error: error.message };
+    throw error;
+  }
+  const storage = getImageStorage();
+  const storageKey = crypto.randomUUID();
+  const files = [storageFileName(storageKey, "full"), storageFileName(storageKey, "thumb")];
+  try {
+    await storage.put(files[0], normalised.full);
+    await storage.put(files[1], normalised.thumb);
+    const image = await insertImage({
+      ownerId,
+      storageKey,
+      width: normalised.width,
+      height: normalised.height,
+      bytes: normalised.full.length,
+      sha256: normalised.sha256,
+      originalType: normalised.originalType,
+    });
+    return { ok: true, image };
+  } catch (error) {
+    await Promise.all(files.map((file) => storage.delete(file).catch(() => undefined)));
+    throw error;
+  }
+}
+
+/** Removes image files; rows are removed by the caller's query (often in a transaction). */
+export async function deleteImageFiles(storageKeys: string[]): Promise<void> {
+  const storage = getImageStorage();
+  await Promise.all(
+    storageKeys.flatMap((key) => [storage.delete(storageFileName(key, "full")), storage.delete(storageFileName(key, "thumb"))]),
+  );
+}

@@ -1,0 +1,80 @@
+import crypto from "node:crypto";
+import { fileTypeFromBuffer } from "file-type";
+import sharp, { type Metadata } from "sharp";
+import { env } from "@/lib/env";
+import { ImageRejectedError } from "./errors";
+
+// Types sharp can decode from this build. HEIC needs a patented codec that sharp's prebuilt
+// libvips leaves out, so it is refused with advice rather than failing later.
+const READABLE_TYPES = new Set(["image/jpeg", "image/png", "image/webp", "image/avif", "image/gif"]);
+
+export const FULL_SIZE = 1600;
+export const THUMB_SIZE = 480;
+
+export type NormalisedImage = {
+  full: Buffer;
+  thumb: Buffer;
+  width: number;
+  height: number;
+  originalType: string;
+  sha256: string;
+};
+
+export function maxUploadBytes(): number {
+  return Math.round(env.MAX_UPLOAD_MB * 1024 * 1024);
+}
+
+/**
+ * Checks an upload from its bytes (never its name or declared type), then makes the stored
+ * versions: auto-rotated, metadata (EXIF, GPS) stripped, WebP, with a thumbnail.
+ */
+export async function normaliseImage(bytes: Buffer): Promise<NormalisedImage> {
+  if (bytes.length === 0) throw new ImageRejectedError("That file is empty. Choose a photo (JPEG, PNG, WebP or AVIF).");
+  if (bytes.length > maxUploadBytes()) {
+    throw new ImageRejectedError(`That photo is larger than ${env.MAX_UPLOAD_MB} MB. Choose a smaller one.`);
+  }
+  const detected = await fileTypeFromBuffer(bytes);
+  if (detected?.mime === "image/heic" || detected?.mime === "image/heif") {
+    throw new ImageRejectedError("HEIC photos can't be read here yet. Save it as JPEG (on iPhone: Settings › Camera › Formats › Most Compatible) and try again.");
+  }
+  if (!detected || !READABLE_TYPES.has(detected.mime)) {
+    throw new ImageRejectedError("That file is not a photo Trova can read. Use a JPEG, PNG, WebP or AVIF image.");
+  }
+
+  const maxPixels = Math.round(env.MAX_UPLOAD_MEGAPIXELS * 1_000_000);
+  let metadata: Metadata;
+  try {
+    metadata = await sharp(bytes, { limitInputPixels: maxPixels }).metadata();
+  } catch {
+    throw new ImageRejectedError("That photo could not be read; it may be damaged. Try another one.");
+  }
+  if (!metadata.width || !metadata.height) throw new ImageRejectedError("That photo could not be read; it may be damaged. Try another one.");
+  if (metadata.width * metadata.height > maxPixels) {
+    throw new ImageRejectedError(`That photo has too many pixels (over ${env.MAX_UPLOAD_MEGAPIXELS} megapixels). Choose a smaller one.`);
+  }
+
+  try {
+    // failOn 'error' refuses truncated data instead of storing a half-grey picture.
+    const source = sharp(bytes, { limitInputPixels: maxPixels, failOn: "error", animated: false }).rotate();
+    const full = await source
+      .clone()
+      .resize({ width: FULL_SIZE, height: FULL_SIZE, fit: "inside", withoutEnlargement: true })
+      .webp({ quality: 82 })
+      .toBuffer({ resolveWithObject: true });
+    const thumb = await source
+      .clone()
+      .resize({ width: THUMB_SIZE, height: THUMB_SIZE, fit: "inside", withoutEnlargement: true })
+      .webp({ quality: 78 })
+      .toBuffer();
+    return {
+      full: full.data,
+      thumb,
+      width: full.info.width,
+      height: full.info.height,
+      originalType: detected.mime,
+      sha256: crypto.createHash("sha256").update(bytes).digest("hex"),
+    };
+  } catch {
+    throw new ImageRejectedError("That photo could not be read; it may be damaged or incomplete. Try another one.");
+  }
+}

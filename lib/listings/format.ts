@@ -1,0 +1,36 @@
+const priceFormatters = new Map<string, Intl.NumberFormat>();
+
+/** A price in EUR for the given locale (en-IE unless the browser says otherwise). */
+export function formatPrice(priceCents: number, locale = "en-IE"): string {
+  const key = `${locale}:${priceCents % 100 === 0 ? 0 : 2}`;
+  let formatter = priceFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, {
+      style: "currency",
+      currency: "EUR",
+      minimumFractionDigits: priceCents % 100 === 0 ? 0 : 2,
+      maximumFractionDigits: 2,
+    });
+    priceFormatters.set(key, formatter);
+  }
+  return formatter.format(priceCents / 100);
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * 24 * 3600],
+  ["month", 30 * 24 * 3600],
+  ["week", 7 * 24 * 3600],
+  ["day", 24 * 3600],
+  ["hour", 3600],
+  ["minute", 60],
+];
+
+/** "3 days ago", "just now". */
+export function formatRelativeDate(date: Date, now = new Date(), locale = "en-IE"): string {
+  const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
+  const formatter = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size) return formatter.format(Math.round(seconds / size), unit);
+  }
+  return "just now";
+}

@@ -1,0 +1,24 @@
+import { incrementRateLimit } from "@/lib/db/queries/rate-limits";
+
+export type RateLimitPolicy = { limit: number; windowSeconds: number };
+
+export const RATE_LIMITS = {
+  // Per account and, separately, per IP address (a shared IP gets a larger allowance).
+  signIn: { limit: 10, windowSeconds: 300 },
+  signInPerIp: { limit: 60, windowSeconds: 300 },
+  sendMessage: { limit: 20, windowSeconds: 60 },
+  sendMessagePerIp: { limit: 60, windowSeconds: 60 },
+} satisfies Record<string, RateLimitPolicy>;
+
+export type RateLimitVerdict = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
+
+export async function consumeRateLimit(key: string, policy: RateLimitPolicy): Promise<RateLimitVerdict> {
+  const { count, windowStart } = await incrementRateLimit(key, policy.windowSeconds);
+  if (count <= policy.limit) return { ok: true, remaining: policy.limit - count };
+  const windowEnds = windowStart.getTime() + policy.windowSeconds * 1000;
+  return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((windowEnds - Date.now()) / 1000)) };
+}
+
+export function rateLimitMessage(retryAfterSeconds: number, what = "requests"): string {
+  return `Too many ${what}. Try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}.`;
+}
