@@ -44,7 +44,8 @@ export async function normaliseImage(bytes: Buffer): Promise<NormalisedImage> {
   const maxPixels = Math.round(env.MAX_UPLOAD_MEGAPIXELS * 1_000_000);
   let metadata: Metadata;
   try {
-    metadata = await sharp(bytes, { limitInputPixels: maxPixels }).metadata();
+    // Reading the header only is cheap whatever the size, so the pixel count is checked here, before decoding.
+    metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
     throw new ImageRejectedError("That photo could not be read; it may be damaged. Try another one.");
   }

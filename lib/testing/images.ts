@@ -1,0 +1,45 @@
+import zlib from "node:zlib";
+import sharp from "sharp";
+
+// Test images are drawn by the tests themselves: no photos are copied into the repository.
+
+export async function makeJpeg(width = 640, height = 480, options: { gps?: boolean; orientation?: number } = {}) {
+  let image = sharp({ create: { width, height, channels: 3, background: { r: 200, g: 80, b: 40 } } }).jpeg({ quality: 90 });
+  if (options.gps) {
+    image = image.withExif({
+      IFD0: { Make: "TestCam", Model: "Secret Model" },
+      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "53/1 20/1 0/1", GPSLongitudeRef: "W", GPSLongitude: "6/1 15/1 0/1" },
+    });
+  }
+  if (options.orientation) image = image.withMetadata({ orientation: options.orientation });
+  return image.toBuffer();
+}
+
+export async function makePng(width = 320, height = 240) {
+  return sharp({ create: { width, height, channels: 4, background: { r: 20, g: 120, b: 200, alpha: 1 } } }).png().toBuffer();
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(zlib.crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+/** A few hundred bytes that claim to be a 50,000 × 50,000 pixel PNG (a decompression bomb). */
+export function makePngBomb(width = 50_000, height = 50_000): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.writeUInt8(8, 8); // bit depth
+  header.writeUInt8(2, 9); // colour type RGB
+  const row = Buffer.alloc(1 + 3 * 16);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk("IHDR", header),
+    pngChunk("IDAT", zlib.deflateSync(row)),
+    pngChunk("IEND", Buffer.alloc(0)),
+  ]);
+}
