@@ -1,6 +1,7 @@
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { listings, user } from "@/lib/db/schema";
+import { images, listings, user } from "@/lib/db/schema";
 import { getListingById, searchListings } from "./listings";
 
 beforeAll(async () => {
@@ -13,6 +14,12 @@ beforeAll(async () => {
     { ...base, title: "Grey sofa", description: "Three seats, comfy", category: "Furniture", priceCents: 25_000, status: "reserved", createdAt: new Date("2026-01-03") },
     { ...base, title: "Sold sofa bed", description: "Gone", category: "Furniture", priceCents: 10_000, status: "sold", createdAt: new Date("2026-01-04") },
   ]);
+  const [sofa] = await db.select().from(listings).where(eq(listings.title, "Grey sofa"));
+  const photo = { ownerId: "seller-1", listingId: sofa.id, width: 10, height: 10, bytes: 100, sha256: "x", originalType: "image/jpeg" };
+  await db.insert(images).values([
+    { ...photo, storageKey: "second-photo", position: 1 },
+    { ...photo, storageKey: "first-photo", position: 0 },
+  ]);
 });
 
 describe("searchListings", () => {
@@ -20,6 +27,11 @@ describe("searchListings", () => {
     const result = await searchListings({});
     expect(result.items.map((item) => item.title)).toEqual(["Grey sofa", "Oak dining table", "Sony wireless headphones"]);
     expect(result.total).toBe(3);
+  });
+
+  it("shows each card with its first photo", async () => {
+    const result = await searchListings({});
+    expect(result.items.map((item) => item.imageKey)).toEqual(["first-photo", null, null]);
   });
 
   it("finds a word despite a typo", async () => {

@@ -13,10 +13,12 @@ export function isUuid(value: string): boolean {
   return UUID_PATTERN.test(value);
 }
 
+// Spelled out with table names: inside a one-table select Drizzle drops the table prefix, and
+// "listing_id" = "id" would then compare the images table with itself.
 const firstImageKey = sql<string | null>`(
-  select ${images.storageKey} from ${images}
-  where ${images.listingId} = ${listings.id}
-  order by ${images.position} asc limit 1
+  select "images"."storage_key" from "images"
+  where "images"."listing_id" = "listings"."id"
+  order by "images"."position" asc limit 1
 )`;
 
 export const listingCardColumns = {
