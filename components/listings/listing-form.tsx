@@ -1,0 +1,171 @@
+"use client";
+
+import { useEffect, useRef, useState, useTransition } from "react";
+import type { UploadedPhoto } from "@/app/(market)/sell/actions";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { invalidInput, type ActionResult, type FieldErrors } from "@/lib/action-result";
+import { listingSchema, type ListingFormValues } from "@/lib/listings/listing-schema";
+import { CATEGORIES, CONDITION_LABELS, CONDITIONS } from "@/lib/listings/options";
+import { PhotoPicker } from "./photo-picker";
+
+export type ListingSubmission = ListingFormValues & { photoIds: string[] };
+
+type ListingFormProps = {
+  /** A server action: redirects on success, returns what went wrong otherwise. */
+  action: (submission: ListingSubmission) => Promise<ActionResult>;
+  submitLabel: string;
+  pendingLabel: string;
+  /** Starting values: a listing being edited, or (later) suggestions made from a photo. */
+  initialValues?: Partial<ListingFormValues>;
+  initialPhotos?: UploadedPhoto[];
+  maxUploadMb: number;
+};
+
+const EMPTY_VALUES: ListingFormValues = { title: "", description: "", category: "", condition: "", price: "" };
+
+/**
+ * The create/edit form. Every value lives in React state and the action is called from
+ * onSubmit (not `<form action>`), so a refused submit keeps what was typed and chosen.
+ */
+export function ListingForm({ action, submitLabel, pendingLabel, initialValues, initialPhotos, maxUploadMb }: ListingFormProps) {
+  const [values, setValues] = useState<ListingFormValues>({ ...EMPTY_VALUES, ...initialValues });
+  const [photos, setPhotos] = useState<UploadedPhoto[]>(initialPhotos ?? []);
+  const [uploading, setUploading] = useState(false);
+  const [failure, setFailure] = useState<{ error: string; fieldErrors?: FieldErrors } | null>(null);
+  const [pending, startTransition] = useTransition();
+  const formRef = useRef<HTMLFormElement>(null);
+  const fieldErrors = failure?.fieldErrors ?? {};
+
+  // After a refused submit, take keyboard and screen-reader users to the first field to fix.
+  useEffect(() => {
+    if (!failure) return;
+    const firstInvalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (firstInvalid ?? formRef.current?.querySelector<HTMLElement>("[data-form-error]"))?.focus();
+  }, [failure]);
+
+  function clearFieldError(field: keyof ListingSubmission) {
+    setFailure((current) =>
+      current?.fieldErrors?.[field] ? { ...current, fieldErrors: { ...current.fieldErrors, [field]: undefined } } : current,
+    );
+  }
+
+  function update(field: keyof ListingFormValues, value: string) {
+    setValues((current) => ({ ...current, [field]: value }));
+    clearFieldError(field);
+  }
+
+  function handlePhotosChange(change: React.SetStateAction<UploadedPhoto[]>) {
+    setPhotos(change);
+    clearFieldError("photoIds");
+  }
+
+  function handleSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (uploading) {
+      setFailure({ error: "Your photos are still uploading. Wait a moment, then try again." });
+      return;
+    }
+    const submission: ListingSubmission = { ...values, photoIds: photos.map((photo) => photo.id) };
+    // The same schema the server applies: most mistakes are explained without a round trip.
+    const checked = listingSchema.safeParse(submission);
+    if (!checked.success) {
+      setFailure(invalidInput(checked.error));
+      return;
+    }
+    startTransition(async () => {
+      try {
+        const result = await action(submission);
+        // On success the action redirects to the listing; there is nothing to show here.
+        if (result && !result.ok) setFailure(result);
+      } catch {
+        setFailure({ error: "Your listing couldn't be saved just now. Check your connection and try again." });
+      }
+    });
+  }
+
+  return (
+    <form ref={formRef} onSubmit={handleSubmit} noValidate className="flex flex-col gap-5" data-testid="listing-form">
+      {failure && (
+        <p role="alert" tabIndex={-1} data-form-error className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
+          {failure.error}
+        </p>
+      )}
+      <PhotoPicker
+        photos={photos}
+        onPhotosChange={handlePhotosChange}
+        onBusyChange={setUploading}
+        errors={fieldErrors.photoIds}
+        maxUploadMb={maxUploadMb}
+      />
+      <Field label="Title" errors={fieldErrors.title} hint="What is it? 3 to 120 characters.">
+        {(props) => (
+          <input {...props} value={values.title} onChange={(event) => update("title", event.target.value)} autoComplete="off" className={inputClass} />
+        )}
+      </Field>
+      <Field label="Description" errors={fieldErrors.description} hint="Optional: size, age, flaws, pick-up or delivery.">
+        {(props) => (
+          <textarea
+            {...props}
+            value={values.description}
+            onChange={(event) => update("description", event.target.value)}
+            rows={6}
+            className={inputClass}
+          />
+        )}
+      </Field>
+      <div className="grid gap-5 sm:grid-cols-2">
+        <Field label="Category" errors={fieldErrors.category}>
+          {(props) => (
+            <select {...props} value={values.category} onChange={(event) => update("category", event.target.value)} className={inputClass}>
+              <option value="" disabled>
+                Choose a category
+              </option>
+              {CATEGORIES.map((category) => (
+                <option key={category} value={category}>
+                  {category}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Condition" errors={fieldErrors.condition}>
+          {(props) => (
+            <select {...props} value={values.condition} onChange={(event) => update("condition", event.target.value)} className={inputClass}>
+              <option value="" disabled>
+                Choose the condition
+              </option>
+              {CONDITIONS.map((condition) => (
+                <option key={condition} value={condition}>
+                  {CONDITION_LABELS[condition]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <Field label="Price (EUR)" errors={fieldErrors.price} hint="Like 25 or 25.50. Enter 0 to give it away.">
+        {(props) => (
+          <div className="relative sm:max-w-xs">
+            <span aria-hidden="true" className="pointer-events-none absolute inset-y-0 left-3 flex items-center text-stone-500">
+              €
+            </span>
+            <input
+              {...props}
+              value={values.price}
+              onChange={(event) => update("price", event.target.value)}
+              inputMode="decimal"
+              autoComplete="off"
+              className={`${inputClass} pl-7`}
+            />
+          </div>
+        )}
+      </Field>
+      <div>
+        <Button type="submit" disabled={pending} aria-disabled={uploading}>
+          {pending ? pendingLabel : submitLabel}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,163 @@
+import { and, asc, desc, eq, getTableName, inArray, isNull, notInArray, or, sql } from "drizzle-orm";
+import { getDb, type Database } from "@/lib/db/client";
+import { isUuid } from "@/lib/db/queries/listings";
+import { conversations, images, listings } from "@/lib/db/schema";
+import { deleteImageFiles } from "@/lib/images";
+import type { ListingInput } from "@/lib/listings/listing-schema";
+import type { ListingStatus } from "@/lib/listings/options";
+
+// Every mutation here names the acting user and only touches rows whose seller_id is that user:
+// ownership is part of each statement, not a check done earlier that a forged call could skip.
+
+type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+export type SellerMutationResult<T extends object = object> =
+  | ({ ok: true } & T)
+  | { ok: false; reason: "not-found" | "photos-unavailable" };
+
+/** Thrown inside a transaction to roll it back when a photo cannot be attached. */
+class PhotosUnavailable extends Error {}
+
+/**
+ * Puts `photoIds` on the listing in the given order. A photo qualifies only if `sellerId`
+ * uploaded it and it is unattached or already on this listing; otherwise the transaction rolls back.
+ */
+async function attachPhotos(tx: Transaction, sellerId: string, listingId: string, photoIds: string[]) {
+  for (const [position, photoId] of photoIds.entries()) {
+    const attached = await tx
+      .update(images)
+      .set({ listingId, position })
+      .where(
+        and(
+          eq(images.id, photoId),
+          eq(images.ownerId, sellerId),
+          or(isNull(images.listingId), eq(images.listingId, listingId)),
+        ),
+      )
+      .returning({ id: images.id });
+    if (attached.length === 0) throw new PhotosUnavailable();
+  }
+}
+
+async function inTransaction<T extends object>(
+  work: (tx: Transaction) => Promise<SellerMutationResult<T>>,
+): Promise<SellerMutationResult<T>> {
+  const db = await getDb();
+  try {
+    return await db.transaction(work);
+  } catch (error) {
+    if (error instanceof PhotosUnavailable) return { ok: false, reason: "photos-unavailable" };
+    throw error;
+  }
+}
+
+export async function createListing(sellerId: string, input: ListingInput): Promise<SellerMutationResult<{ id: string }>> {
+  const { photoIds, ...fields } = input;
+  return inTransaction(async (tx) => {
+    const [listing] = await tx.insert(listings).values({ ...fields, sellerId }).returning({ id: listings.id });
+    await attachPhotos(tx, sellerId, listing.id, photoIds);
+    return { ok: true, id: listing.id };
+  });
+}
+
+/** Saves fields and the photo set; photos taken off the listing are deleted (rows now, files after commit). */
+export async function updateListing(sellerId: string, listingId: string, input: ListingInput): Promise<SellerMutationResult> {
+  if (!isUuid(listingId)) return { ok: false, reason: "not-found" };
+  const { photoIds, ...fields } = input;
+  let removedKeys: string[] = [];
+  const result = await inTransaction(async (tx): Promise<SellerMutationResult> => {
+    const updated = await tx
+      .update(listings)
+      .set(fields)
+      .where(and(eq(listings.id, listingId), eq(listings.sellerId, sellerId)))
+      .returning({ id: listings.id });
+    if (updated.length === 0) return { ok: false, reason: "not-found" };
+    await attachPhotos(tx, sellerId, listingId, photoIds);
+    const removed = await tx
+      .delete(images)
+      .where(and(eq(images.listingId, listingId), notInArray(images.id, photoIds)))
+      .returning({ storageKey: images.storageKey });
+    removedKeys = removed.map((image) => image.storageKey);
+    return { ok: true };
+  });
+  if (result.ok) await deleteImageFiles(removedKeys);
+  return result;
+}
+
+export async function setListingStatus(sellerId: string, listingId: string, status: ListingStatus): Promise<SellerMutationResult> {
+  if (!isUuid(listingId)) return { ok: false, reason: "not-found" };
+  const db = await getDb();
+  const updated = await db
+    .update(listings)
+    .set({ status })
+    .where(and(eq(listings.id, listingId), eq(listings.sellerId, sellerId)))
+    .returning({ id: listings.id });
+  return updated.length > 0 ? { ok: true } : { ok: false, reason: "not-found" };
+}
+
+/** Deletes the listing, its photos and (by cascade) its conversations. */
+export async function deleteListing(sellerId: string, listingId: string): Promise<SellerMutationResult> {
+  if (!isUuid(listingId)) return { ok: false, reason: "not-found" };
+  let removedKeys: string[] = [];
+  const result = await inTransaction(async (tx): Promise<SellerMutationResult> => {
+    const owned = and(eq(listings.id, listingId), eq(listings.sellerId, sellerId));
+    // Photos first: deleting the listing would only detach them (images.listing_id is "set null").
+    const removed = await tx
+      .delete(images)
+      .where(inArray(images.listingId, tx.select({ id: listings.id }).from(listings).where(owned)))
+      .returning({ storageKey: images.storageKey });
+    const deleted = await tx.delete(listings).where(owned).returning({ id: listings.id });
+    if (deleted.length === 0) return { ok: false, reason: "not-found" };
+    removedKeys = removed.map((image) => image.storageKey);
+    return { ok: true };
+  });
+  if (result.ok) await deleteImageFiles(removedKeys);
+  return result;
+}
+
+// Drizzle leaves column names unqualified in a single-table select, so inside a subquery a bare
+// "id" would mean the subquery's own table: the outer listing's id is spelled out in full.
+const outerListingId = sql`${sql.identifier(getTableName(listings))}.${sql.identifier(listings.id.name)}`;
+
+/** Every listing of a seller, newest first, with its first photo and how many buyers wrote about it. */
+export async function getSellerListings(sellerId: string) {
+  const db = await getDb();
+  return db
+    .select({
+      id: listings.id,
+      title: listings.title,
+      priceCents: listings.priceCents,
+      status: listings.status,
+      createdAt: listings.createdAt,
+      imageKey: sql<string | null>`(
+        select ${images.storageKey} from ${images}
+        where ${images.listingId} = ${outerListingId}
+        order by ${images.position} asc limit 1
+      )`,
+      conversationCount: sql<number>`(
+        select count(*) from ${conversations} where ${conversations.listingId} = ${outerListingId}
+      )::int`,
+    })
+    .from(listings)
+    .where(eq(listings.sellerId, sellerId))
+    .orderBy(desc(listings.createdAt));
+}
+
+export type SellerListing = Awaited<ReturnType<typeof getSellerListings>>[number];
+
+/** The listing with its photos in order, only if `sellerId` is its seller; otherwise null. */
+export async function getListingForEdit(sellerId: string, listingId: string) {
+  if (!isUuid(listingId)) return null;
+  const db = await getDb();
+  const [listing] = await db
+    .select()
+    .from(listings)
+    .where(and(eq(listings.id, listingId), eq(listings.sellerId, sellerId)));
+  if (!listing) return null;
+  const photos = await db
+    .select({ id: images.id, storageKey: images.storageKey })
+    .from(images)
+    .where(eq(images.listingId, listingId))
+    .orderBy(asc(images.position));
+  return { ...listing, photos };
+}
