@@ -1,0 +1,34 @@
+import { expect, type Page } from "@playwright/test";
+import { drawPhoto } from "./images";
+
+export type ListingInput = { title: string; description: string; category: string; condition: string; price: string };
+
+/** Fills the listing form (on /sell or an edit page). */
+export async function fillListingForm(page: Page, listing: Partial<ListingInput>) {
+  if (listing.title !== undefined) await page.getByLabel("Title").fill(listing.title);
+  if (listing.description !== undefined) await page.getByLabel("Description").fill(listing.description);
+  if (listing.category) await page.getByLabel("Category").selectOption(listing.category);
+  if (listing.condition) await page.getByLabel("Condition").selectOption({ label: listing.condition });
+  if (listing.price !== undefined) await page.getByLabel("Price (EUR)").fill(listing.price);
+}
+
+export async function addPhotos(page: Page, count: number) {
+  const colours = [
+    { r: 200, g: 60, b: 50 },
+    { r: 40, g: 120, b: 200 },
+    { r: 60, g: 170, b: 90 },
+  ];
+  const files = await Promise.all(Array.from({ length: count }, (_, i) => drawPhoto(`photo-${i + 1}.jpg`, colours[i % colours.length])));
+  await page.locator('input[type="file"]').setInputFiles(files);
+  await expect(page.getByTestId("photo-thumb")).toHaveCount(count);
+}
+
+/** Publishes a listing with photos through /sell and returns its id, read from the URL. */
+export async function publishListing(page: Page, listing: ListingInput, photos = 1): Promise<string> {
+  await page.goto("/sell");
+  await addPhotos(page, photos);
+  await fillListingForm(page, listing);
+  await page.getByRole("button", { name: "Publish listing" }).click();
+  await page.waitForURL(/\/listings\/[0-9a-f-]{36}$/);
+  return page.url().split("/").pop()!;
+}
