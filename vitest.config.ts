@@ -21,7 +21,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { ...shared, name: "pglite", env: { DATA_DIR: dataDir, TEST_DB: "pglite", SEED_DEMO: "false" } } },
       ...(process.env.TEST_DATABASE_URL
-        ? [{ extends: true, test: { ...shared, name: "postgres", env: { DATA_DIR: `${dataDir}-pg`, TEST_DB: "postgres", SEED_DEMO: "false" } } }]
+        ? [{ extends: true as const, test: { ...shared, name: "postgres", env: { DATA_DIR: `${dataDir}-pg`, TEST_DB: "postgres", SEED_DEMO: "false" } } }]
         : []),
     ],
   },

@@ -9,7 +9,7 @@ const optionalNumber = z.preprocess(
 );
 
 export const listingSearchSchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined).transform((value) => value || undefined),
+  q: z.string().trim().max(200).optional().catch(undefined).transform((value) => value || undefined).optional(),
   category: z.enum(CATEGORIES).optional().catch(undefined),
   condition: z.enum(CONDITIONS).optional().catch(undefined),
   min: optionalNumber,

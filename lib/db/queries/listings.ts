@@ -13,10 +13,12 @@ export function isUuid(value: string): boolean {
   return UUID_PATTERN.test(value);
 }
 
+// Table names spelled out: in a single-table select drizzle leaves columns unqualified, and an
+// unqualified "id" inside this subquery would mean images.id, never matching.
 const firstImageKey = sql<string | null>`(
-  select ${images.storageKey} from ${images}
-  where ${images.listingId} = ${listings.id}
-  order by ${images.position} asc limit 1
+  select "images"."storage_key" from "images"
+  where "images"."listing_id" = "listings"."id"
+  order by "images"."position" asc limit 1
 )`;
 
 export const listingCardColumns = {
