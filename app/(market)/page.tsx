@@ -1,3 +1,96 @@
-export default function HomePage() {
-  return <h1>Trova</h1>;
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CategoryChips } from "@/components/listings/category-chips";
+import { ListingCard } from "@/components/listings/listing-card";
+import { Pagination } from "@/components/listings/pagination";
+import { SearchFilters } from "@/components/listings/search-filters";
+import { searchListings } from "@/lib/db/queries/listings";
+import { getRequestLocale } from "@/lib/listings/locale";
+import { listingSearchHref, parseListingSearch, type ListingSearch } from "@/lib/listings/search-params";
+
+export async function generateMetadata({ searchParams }: PageProps<"/">): Promise<Metadata> {
+  const search = parseListingSearch(await searchParams);
+  if (search.q) return { title: `“${search.q}”: search results`, robots: { index: false, follow: true } };
+  if (search.category) return { title: `${search.category} for sale` };
+  return {};
+}
+
+export default async function HomePage({ searchParams }: PageProps<"/">) {
+  const search = parseListingSearch(await searchParams);
+  const [result, locale] = await Promise.all([searchListings(search), getRequestLocale()]);
+  const now = new Date();
+
+  return (
+    <div className="flex flex-col gap-5">
+      <h1 className="text-2xl font-semibold tracking-tight">{heading(search)}</h1>
+      {/* Remounted when the URL changes, so Back shows the fields of the search it returns to. */}
+      <SearchFilters key={listingSearchHref(search)} search={search} />
+      <CategoryChips search={search} />
+
+      <p className="text-sm text-stone-600" data-testid="result-count">
+        {resultCount(result.total, search.q)}
+      </p>
+
+      {result.items.length > 0 ? (
+        <ul className="grid grid-cols-2 gap-3 sm:gap-4 md:grid-cols-3 lg:grid-cols-4" aria-label="Listings">
+          {result.items.map((listing) => (
+            <li key={listing.id} className="flex">
+              <ListingCard listing={listing} locale={locale} now={now} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <EmptyState search={search} total={result.total} pageCount={result.pageCount} />
+      )}
+
+      <Pagination search={search} page={result.page} pageCount={result.pageCount} />
+    </div>
+  );
+}
+
+function heading(search: ListingSearch): string {
+  if (search.q) return `Results for “${search.q}”`;
+  if (search.category) return search.category;
+  return "Latest listings";
+}
+
+function resultCount(total: number, query: string | undefined): string {
+  const noun = total === 1 ? "listing" : "listings";
+  const count = `${total.toLocaleString("en-IE")} ${noun}`;
+  return query ? `${count} found` : `${count} for sale`;
+}
+
+function EmptyState({ search, total, pageCount }: { search: ListingSearch; total: number; pageCount: number }) {
+  const filtered = Boolean(search.q || search.category || search.condition || search.min !== undefined || search.max !== undefined);
+  let title = "Nothing for sale yet";
+  let body: React.ReactNode = (
+    <>
+      Be the first: <Link href="/sell" className="font-medium text-brand-700 underline">sell something</Link>.
+    </>
+  );
+  if (total > 0) {
+    title = `There is no page ${search.page} here`;
+    body = (
+      <Link href={listingSearchHref(search, { page: pageCount })} className="font-medium text-brand-700 underline">
+        Go to the last page ({pageCount})
+      </Link>
+    );
+  } else if (filtered) {
+    title = search.q ? `No listings match “${search.q}”` : "No listings match these filters";
+    body = (
+      <>
+        Try other words, a wider price range or another category, or{" "}
+        <Link href="/" className="font-medium text-brand-700 underline">
+          see everything for sale
+        </Link>
+        .
+      </>
+    );
+  }
+  return (
+    <div className="rounded-xl border border-dashed border-stone-300 bg-white px-6 py-12 text-center" data-testid="empty-state">
+      <h2 className="text-lg font-semibold">{title}</h2>
+      <p className="mt-2 text-stone-600">{body}</p>
+    </div>
+  );
 }

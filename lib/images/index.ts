@@ -55,6 +55,16 @@ export async function storeUploadedImage(bytes: Buffer, ownerId: string | null):
   }
 }
 
+/** Stores the files of an already stored image again under a new key; returns that key. */
+export async function copyImageFiles(storageKey: string): Promise<string> {
+  const storage = getImageStorage();
+  const copyKey = crypto.randomUUID();
+  await Promise.all(
+    (["full", "thumb"] as const).map((variant) => storage.copy(storageFileName(storageKey, variant), storageFileName(copyKey, variant))),
+  );
+  return copyKey;
+}
+
 /** Removes image files; rows are removed by the caller's query (often in a transaction). */
 export async function deleteImageFiles(storageKeys: string[]): Promise<void> {
   const storage = getImageStorage();

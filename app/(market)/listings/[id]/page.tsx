@@ -1,0 +1,142 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { PhotoGallery } from "@/components/listings/photo-gallery";
+import { StatusBadge } from "@/components/listings/status-badge";
+import { getCurrentUser } from "@/lib/auth/session";
+import { getListingById } from "@/lib/db/queries/listings";
+import { env } from "@/lib/env";
+import { imageUrl } from "@/lib/images";
+import { formatPrice, formatRelativeDate } from "@/lib/listings/format";
+import { getRequestLocale } from "@/lib/listings/locale";
+import { CONDITION_LABELS } from "@/lib/listings/options";
+import { listingSearchHref } from "@/lib/listings/search-params";
+
+// generateMetadata and the page both need the listing: one query per request.
+const getListing = cache(getListingById);
+
+const DESCRIPTION_LENGTH = 160;
+
+export async function generateMetadata({ params }: PageProps<"/listings/[id]">): Promise<Metadata> {
+  const listing = await getListing((await params).id);
+  if (!listing) notFound();
+  const description = summarise(listing.description) || `${listing.title}: ${listing.category}, ${CONDITION_LABELS[listing.condition]}.`;
+  const cover = listing.photos[0];
+  const images = cover
+    ? [{ url: new URL(imageUrl(cover.storageKey, "full"), env.APP_URL).toString(), width: cover.width, height: cover.height, alt: listing.title }]
+    : undefined;
+  return {
+    title: listing.title,
+    description,
+    alternates: { canonical: `/listings/${listing.id}` },
+    openGraph: { type: "website", siteName: "Trova", title: listing.title, description, url: `/listings/${listing.id}`, images },
+    twitter: { card: images ? "summary_large_image" : "summary", title: listing.title, description, images },
+  };
+}
+
+/** The first ~160 characters on one line, cut at a word boundary. */
+function summarise(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= DESCRIPTION_LENGTH) return flat;
+  const cut = flat.slice(0, DESCRIPTION_LENGTH - 1);
+  return `${cut.slice(0, cut.lastIndexOf(" ") > 80 ? cut.lastIndexOf(" ") : cut.length)}…`;
+}
+
+const listedOn = new Intl.DateTimeFormat("en-IE", { dateStyle: "long" });
+
+export default async function ListingPage({ params }: PageProps<"/listings/[id]">) {
+  const { id } = await params;
+  const [listing, viewer, locale] = await Promise.all([getListing(id), getCurrentUser(), getRequestLocale()]);
+  if (!listing) notFound();
+  const isSeller = viewer?.id === listing.sellerId;
+  const photos = listing.photos.map((photo) => ({
+    src: imageUrl(photo.storageKey, "full"),
+    thumbSrc: imageUrl(photo.storageKey, "thumb"),
+    width: photo.width,
+    height: photo.height,
+  }));
+
+  return (
+    <div className="flex flex-col gap-4">
+      <nav aria-label="Breadcrumb" className="text-sm text-stone-600">
+        <ol className="flex flex-wrap gap-1.5">
+          <li>
+            <Link href="/" className="hover:underline">
+              All listings
+            </Link>
+            <span aria-hidden="true"> ›</span>
+          </li>
+          <li>
+            <Link href={listingSearchHref({}, { category: listing.category })} className="hover:underline">
+              {listing.category}
+            </Link>
+          </li>
+        </ol>
+      </nav>
+      <div className="grid gap-8 md:grid-cols-[3fr_2fr]">
+        <PhotoGallery photos={photos} title={listing.title} />
+        <div className="flex flex-col gap-5">
+          <div className="flex flex-col gap-2">
+            <StatusBadge status={listing.status} className="self-start" />
+            <h1 className="text-2xl font-semibold tracking-tight break-words">{listing.title}</h1>
+            <p className="text-3xl font-bold" data-testid="listing-price">
+              {formatPrice(listing.priceCents, locale)}
+            </p>
+          </div>
+
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+            <dt className="text-stone-500">Condition</dt>
+            <dd>{CONDITION_LABELS[listing.condition]}</dd>
+            <dt className="text-stone-500">Category</dt>
+            <dd>{listing.category}</dd>
+            <dt className="text-stone-500">Listed</dt>
+            <dd>
+              <time dateTime={listing.createdAt.toISOString()}>
+                {listedOn.format(listing.createdAt)} ({formatRelativeDate(listing.createdAt)})
+              </time>
+            </dd>
+            <dt className="text-stone-500">Seller</dt>
+            <dd data-testid="seller-name">{listing.sellerName}</dd>
+          </dl>
+
+          <div className="flex flex-wrap gap-3">
+            {isSeller ? (
+              <>
+                <Link href={`/listings/${listing.id}/edit`} className={primaryAction}>
+                  Edit listing
+                </Link>
+                <Link href="/my-listings" className={secondaryAction}>
+                  My listings
+                </Link>
+              </>
+            ) : listing.status === "sold" ? (
+              <p className="text-stone-600">This item has been sold.</p>
+            ) : (
+              <Link href={`/messages/new?listing=${listing.id}`} className={primaryAction}>
+                Contact seller
+              </Link>
+            )}
+          </div>
+
+          <section aria-labelledby="description-heading" className="flex flex-col gap-2">
+            <h2 id="description-heading" className="text-lg font-semibold">
+              Description
+            </h2>
+            {listing.description ? (
+              <p className="break-words whitespace-pre-line text-stone-800" data-testid="listing-description">
+                {listing.description}
+              </p>
+            ) : (
+              <p className="text-stone-500">The seller has not written a description.</p>
+            )}
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+const primaryAction = "inline-flex items-center justify-center rounded-lg bg-brand-600 px-5 py-2.5 font-medium text-white hover:bg-brand-700";
+const secondaryAction =
+  "inline-flex items-center justify-center rounded-lg border border-stone-300 bg-white px-5 py-2.5 font-medium text-stone-800 hover:bg-stone-100";

@@ -1,0 +1,53 @@
+import Link from "next/link";
+import type { ListingCard as ListingCardData } from "@/lib/db/queries/listings";
+import { imageUrl } from "@/lib/images";
+import { formatPrice, formatRelativeDate } from "@/lib/listings/format";
+import { CONDITION_LABELS } from "@/lib/listings/options";
+import { THUMB_SIZE } from "@/lib/images/normalise";
+import { StatusBadge } from "./status-badge";
+
+type ListingCardProps = { listing: ListingCardData; locale: string; now: Date };
+
+export function ListingCard({ listing, locale, now }: ListingCardProps) {
+  return (
+    <article
+      className="relative flex w-full flex-col overflow-hidden rounded-xl border border-stone-200 bg-white shadow-sm transition hover:shadow-md has-[a:focus-visible]:outline-2 has-[a:focus-visible]:outline-offset-2 has-[a:focus-visible]:outline-brand-600"
+      data-testid="listing-card"
+    >
+      <div className="relative aspect-[4/3] bg-stone-100">
+        {listing.imageKey ? (
+          // Thumbnails are already small WebP files served with long cache headers; a plain
+          // lazy <img> with its size avoids layout shift without the image optimiser.
+          // eslint-disable-next-line @next/next/no-img-element
+          <img
+            src={imageUrl(listing.imageKey, "thumb")}
+            alt=""
+            width={THUMB_SIZE}
+            height={(THUMB_SIZE * 3) / 4}
+            loading="lazy"
+            decoding="async"
+            className="h-full w-full object-cover"
+          />
+        ) : (
+          <div className="flex h-full items-center justify-center text-sm text-stone-400">No photo</div>
+        )}
+        <StatusBadge status={listing.status} className="absolute top-2 left-2 shadow" />
+      </div>
+      <div className="flex flex-1 flex-col gap-1 p-3">
+        <h2 className="line-clamp-2 font-medium text-stone-900">
+          {/* The link's ::after covers the card, so the whole card is one click target and one tab stop. */}
+          <Link href={`/listings/${listing.id}`} className="after:absolute after:inset-0 focus-visible:outline-none">
+            {listing.title}
+          </Link>
+        </h2>
+        <p className="text-lg font-semibold text-stone-900">{formatPrice(listing.priceCents, locale)}</p>
+        <p className="text-sm text-stone-600">
+          {listing.category} · {CONDITION_LABELS[listing.condition]}
+        </p>
+        <p className="mt-auto text-xs text-stone-500">
+          <time dateTime={listing.createdAt.toISOString()}>{formatRelativeDate(listing.createdAt, now)}</time>
+        </p>
+      </div>
+    </article>
+  );
+}

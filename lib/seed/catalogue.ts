@@ -1,0 +1,109 @@
+import crypto from "node:crypto";
+import type { Image, NewListing } from "@/lib/db/schema";
+import { deleteImageRows, insertCatalogueBatch } from "@/lib/db/queries/seed";
+import { copyImageFiles, deleteImageFiles, storeUploadedImage } from "@/lib/images";
+import { CATEGORIES, type Condition } from "@/lib/listings/options";
+import { ensureAccounts } from "./accounts";
+import { AREAS, CATALOGUE_ITEMS, CONDITION_OPENERS, DESCRIPTION_MIDDLES, SELLER_NAMES, type CatalogueItem } from "./catalogue-vocabulary";
+import { DEMO_PASSWORD } from "./demo-listings";
+import { drawListingPhoto, type PhotoIcon } from "./photos";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+// Rows per multi-row insert: large enough that per-statement overhead vanishes, small enough
+// to stay far below PostgreSQL's 65,535 bind parameters (about 10 per listing or photo row).
+const BATCH_SIZE = 1000;
+
+export const CATALOGUE_SELLERS = SELLER_NAMES.map((name, index) => ({
+  name,
+  email: `catalogue-seller-${String(index + 1).padStart(2, "0")}@example.com`,
+}));
+
+// Weights out of 100.
+const CONDITION_WEIGHTS: [Condition, number][] = [["new", 5], ["like_new", 20], ["good", 45], ["fair", 22], ["for_parts", 8]];
+
+/**
+ * Adds `count` generated listings for performance work, each with one photo. A small pool of
+ * photos (one per icon) goes through the upload pipeline once; every listing gets its own
+ * stored copy of one of them, so deleting a listing never touches another's files.
+ */
+export async function seedCatalogue(count: number, onProgress?: (done: number) => void): Promise<void> {
+  const sellerIds = await ensureAccounts(CATALOGUE_SELLERS, DEMO_PASSWORD);
+  const pool = await storePhotoPool(sellerIds[0]);
+  try {
+    const now = Date.now();
+    for (let done = 0; done < count; done += BATCH_SIZE) {
+      const size = Math.min(BATCH_SIZE, count - done);
+      const listings = Array.from({ length: size }, () => generateListing(sellerIds, now));
+      const images = await Promise.all(
+        listings.map(async ({ listing, icon }) => {
+          const { storageKey, width, height, bytes, sha256, originalType } = pool.get(icon)!;
+          const copyKey = await copyImageFiles(storageKey);
+          return { storageKey: copyKey, width, height, bytes, sha256, originalType, ownerId: listing.sellerId, listingId: listing.id };
+        }),
+      );
+      await insertCatalogueBatch(listings.map(({ listing }) => listing), images);
+      onProgress?.(done + size);
+    }
+  } finally {
+    // The pool's own records go; the listings' copies keep the bytes.
+    const poolPhotos = [...pool.values()];
+    await deleteImageRows(poolPhotos.map((photo) => photo.id));
+    await deleteImageFiles(poolPhotos.map((photo) => photo.storageKey));
+  }
+}
+
+async function storePhotoPool(ownerId: string): Promise<Map<PhotoIcon, Image>> {
+  const icons = [...new Set(Object.values(CATALOGUE_ITEMS).flatMap((items) => items.map((item) => item.icon)))];
+  const pool = new Map<PhotoIcon, Image>();
+  for (const [index, icon] of icons.entries()) {
+    const stored = await storeUploadedImage(await drawListingPhoto(icon, (index * 47) % 360, index % 3), ownerId);
+    if (!stored.ok) throw new Error(`Catalogue photo was refused: ${stored.error}`);
+    pool.set(icon, stored.image);
+  }
+  return pool;
+}
+
+function generateListing(sellerIds: string[], now: number): { listing: NewListing & { id: string }; icon: PhotoIcon } {
+  const category = pick(CATEGORIES);
+  const item: CatalogueItem = pick(CATALOGUE_ITEMS[category]);
+  const condition = pickWeighted(CONDITION_WEIGHTS);
+  const euros = item.minEuros + Math.random() * (item.maxEuros - item.minEuros);
+  // Private sellers round: to the euro under €100, to €5 above.
+  const priceEuros = euros < 100 ? Math.max(1, Math.round(euros)) : Math.round(euros / 5) * 5;
+  // Skewed towards recent dates, like a live site, over about a year.
+  const createdAt = new Date(now - Math.random() ** 2 * 365 * DAY_MS);
+  const roll = Math.random();
+  return {
+    icon: item.icon,
+    listing: {
+      id: crypto.randomUUID(),
+      sellerId: pick(sellerIds),
+      title: `${pick(item.qualifiers)} ${pick(item.nouns)}`,
+      description: [
+        pick(CONDITION_OPENERS[condition]),
+        pick(DESCRIPTION_MIDDLES),
+        `Collection from ${pick(AREAS)}${Math.random() < 0.4 ? ", or I can post." : "."}`,
+      ].join(" "),
+      category,
+      condition,
+      priceCents: priceEuros * 100,
+      status: roll < 0.04 ? "sold" : roll < 0.12 ? "reserved" : "active",
+      createdAt,
+      updatedAt: createdAt,
+    },
+  };
+}
+
+function pick<T>(items: readonly T[]): T {
+  return items[Math.floor(Math.random() * items.length)];
+}
+
+function pickWeighted<T>(weighted: [T, number][]): T {
+  let roll = Math.random() * weighted.reduce((sum, [, weight]) => sum + weight, 0);
+  for (const [value, weight] of weighted) {
+    roll -= weight;
+    if (roll < 0) return value;
+  }
+  return weighted[weighted.length - 1][0];
+}
