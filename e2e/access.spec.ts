@@ -57,7 +57,7 @@ test("a seller cannot edit, mark sold or delete someone else's listing", async (
   // The victim's listing is untouched: still active and on the home page.
   await ownerPage.goto("/my-listings");
   const row = ownerPage.getByTestId("my-listing-row").filter({ hasText: victimTitle });
-  await expect(row.getByText("Active")).toBeVisible();
+  await expect(row.getByTestId("status-active")).toBeVisible();
   await ownerPage.goto(`/listings/${victimId}`);
   await expect(ownerPage.getByRole("heading", { level: 1, name: victimTitle })).toBeVisible();
 });

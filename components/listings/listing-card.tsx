@@ -40,7 +40,9 @@ export function ListingCard({ listing, locale, now }: ListingCardProps) {
             {listing.title}
           </Link>
         </h2>
-        <p className="text-lg font-semibold text-stone-900">{formatPrice(listing.priceCents, locale)}</p>
+        <p className="text-lg font-semibold text-stone-900" data-testid="card-price">
+          {formatPrice(listing.priceCents, locale)}
+        </p>
         <p className="text-sm text-stone-600">
           {listing.category} · {CONDITION_LABELS[listing.condition]}
         </p>

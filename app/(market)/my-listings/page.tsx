@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Image from "next/image";
 import Link from "next/link";
-import { ListingStatusBadge } from "@/components/listings/listing-status-badge";
+import { StatusBadge } from "@/components/listings/status-badge";
 import { MyListingActions } from "@/components/listings/my-listing-actions";
 import { requireUser } from "@/lib/auth/session";
 import { getSellerListings } from "@/lib/db/queries/seller-listings";
@@ -53,7 +53,7 @@ export default async function MyListingsPage() {
                   </h2>
                   <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-stone-600">
                     <span className="font-semibold text-stone-900">{formatPrice(listing.priceCents)}</span>
-                    <ListingStatusBadge status={listing.status} />
+                    <StatusBadge status={listing.status} showActive />
                     <span data-testid="conversation-count">
                       {listing.conversationCount === 1 ? "1 conversation" : `${listing.conversationCount} conversations`}
                     </span>
