@@ -1,11 +1,15 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   boolean,
   customType,
+  doublePrecision,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -114,6 +118,10 @@ export const listings = pgTable(
     condition: listingCondition("condition").notNull(),
     priceCents: integer("price_cents").notNull(),
     status: listingStatus("status").notNull().default("active"),
+    // The AI call whose suggestion pre-filled this listing, and that suggestion as it was shown,
+    // so published values can be compared with suggested ones.
+    aiCallId: uuid("ai_call_id").references((): AnyPgColumn => aiCalls.id, { onDelete: "set null" }),
+    aiSuggestion: jsonb("ai_suggestion"),
     // Title words weigh more than description words when ranking search results.
     searchVector: tsvector("search_vector").generatedAlwaysAs(
       sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(description, '')), 'B')`,
@@ -209,3 +217,49 @@ export const rateLimits = pgTable("rate_limits", {
   windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
   count: integer("count").notNull(),
 });
+
+// ---------------------------------------------------------------------------
+// AI calls: every call to a model, whatever the model and code path (see lib/ai/).
+
+export const aiCallStatus = pgEnum("ai_call_status", ["ok", "invalid", "error"]);
+
+export const aiCalls = pgTable(
+  "ai_calls",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    feature: text("feature").notNull(),
+    userId: text("user_id").references(() => user.id, { onDelete: "set null" }),
+    provider: text("provider").notNull(),
+    modelId: text("model_id").notNull(),
+    promptId: text("prompt_id"),
+    promptVersion: integer("prompt_version"),
+    promptHash: text("prompt_hash"),
+    params: jsonb("params"),
+    // The stored, EXIF-stripped input photos (never the base64 sent to the model).
+    imageIds: uuid("image_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    status: aiCallStatus("status").notNull(),
+    errorClass: text("error_class"),
+    errorMessage: text("error_message"),
+    rawOutput: text("raw_output"),
+    output: jsonb("output"),
+    latencyMs: integer("latency_ms").notNull(),
+    firstFieldMs: integer("first_field_ms"),
+    inputTokens: integer("input_tokens"),
+    outputTokens: integer("output_tokens"),
+    // null when the model has no known price (unknown is not zero).
+    costUsd: doublePrecision("cost_usd"),
+    variantKey: text("variant_key"),
+    listingId: uuid("listing_id").references((): AnyPgColumn => listings.id, { onDelete: "set null" }),
+    feedbackRating: smallint("feedback_rating"),
+    feedbackReason: text("feedback_reason"),
+    feedbackAt: timestamp("feedback_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index("ai_calls_created_idx").on(table.createdAt.desc()),
+    index("ai_calls_user_idx").on(table.userId, table.createdAt.desc()),
+    index("ai_calls_model_created_idx").on(table.modelId, table.createdAt),
+  ],
+);
+export type AiCall = typeof aiCalls.$inferSelect;
+export type NewAiCall = typeof aiCalls.$inferInsert;
