@@ -19,6 +19,20 @@ export async function consumeRateLimit(key: string, policy: RateLimitPolicy): Pr
   return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((windowEnds - Date.now()) / 1000)) };
 }
 
+/**
+ * Counts one hit against each key (say, per account and per IP); refused as soon as one of
+ * them is over its limit.
+ */
+export async function consumeRateLimits(checks: readonly (readonly [string, RateLimitPolicy])[]): Promise<RateLimitVerdict> {
+  let remaining = Infinity;
+  for (const [key, policy] of checks) {
+    const verdict = await consumeRateLimit(key, policy);
+    if (!verdict.ok) return verdict;
+    remaining = Math.min(remaining, verdict.remaining);
+  }
+  return { ok: true, remaining };
+}
+
 export function rateLimitMessage(retryAfterSeconds: number, what = "requests"): string {
   return `Too many ${what}. Try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}.`;
 }

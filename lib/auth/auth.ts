@@ -9,7 +9,7 @@ import { admin } from "better-auth/plugins";
 import { getDb, type Database } from "@/lib/db/client";
 import * as schema from "@/lib/db/schema";
 import { dataDir, env } from "@/lib/env";
-import { consumeRateLimit, RATE_LIMITS } from "@/lib/rate-limit";
+import { consumeRateLimits, RATE_LIMITS, rateLimitMessage } from "@/lib/rate-limit";
 import { getClientIp } from "@/lib/request-ip";
 
 function createAuth(db: Database) {
@@ -31,17 +31,12 @@ function createAuth(db: Database) {
         if (ctx.path !== "/sign-in/email") return;
         const email = typeof ctx.body?.email === "string" ? ctx.body.email.trim().toLowerCase() : "";
         const ip = getClientIp(ctx.headers ?? ctx.request?.headers);
-        const checks = [
+        const verdict = await consumeRateLimits([
           [`sign-in:ip:${ip}`, RATE_LIMITS.signInPerIp],
           [`sign-in:account:${email}`, RATE_LIMITS.signIn],
-        ] as const;
-        for (const [key, policy] of checks) {
-          const verdict = await consumeRateLimit(key, policy);
-          if (!verdict.ok) {
-            throw new APIError("TOO_MANY_REQUESTS", {
-              message: `Too many sign-in attempts. Try again in ${verdict.retryAfterSeconds} seconds.`,
-            });
-          }
+        ]);
+        if (!verdict.ok) {
+          throw new APIError("TOO_MANY_REQUESTS", { message: rateLimitMessage(verdict.retryAfterSeconds, "sign-in attempts") });
         }
       }),
     },

@@ -1,4 +1,4 @@
-import { consumeRateLimit, RATE_LIMITS, rateLimitMessage, type RateLimitPolicy } from "@/lib/rate-limit";
+import { consumeRateLimits, RATE_LIMITS, rateLimitMessage, type RateLimitPolicy } from "@/lib/rate-limit";
 
 type SendLimitPolicies = { perAccount: RateLimitPolicy; perIp: RateLimitPolicy };
 
@@ -13,13 +13,9 @@ export async function consumeMessageAllowance(
   ip: string,
   policies: SendLimitPolicies = DEFAULT_POLICIES,
 ): Promise<string | null> {
-  const checks = [
+  const verdict = await consumeRateLimits([
     [`send-message:ip:${ip}`, policies.perIp],
     [`send-message:account:${userId}`, policies.perAccount],
-  ] as const;
-  for (const [key, policy] of checks) {
-    const verdict = await consumeRateLimit(key, policy);
-    if (!verdict.ok) return rateLimitMessage(verdict.retryAfterSeconds, "messages");
-  }
-  return null;
+  ]);
+  return verdict.ok ? null : rateLimitMessage(verdict.retryAfterSeconds, "messages");
 }
