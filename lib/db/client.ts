@@ -6,6 +6,7 @@ import * as schema from "./schema";
 import { acquireDataDirLock, releaseDataDirLock } from "./data-dir-lock";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 type DatabaseHandle = { db: Database; kind: "pglite" | "postgres"; close: () => Promise<void> };
 

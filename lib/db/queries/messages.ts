@@ -1,10 +1,9 @@
 import { and, asc, count, desc, eq, gt, ne, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb, type Database } from "@/lib/db/client";
+import { getDb, type Transaction } from "@/lib/db/client";
 import { conversations, listings, messages, user } from "@/lib/db/schema";
 import { isUuid, listingCardColumns } from "./listings";
 
-type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 const SNIPPET_LENGTH = 140;
 

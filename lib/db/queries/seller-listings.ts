@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, getTableName, inArray, isNull, notInArray, or, sql } from "drizzle-orm";
-import { getDb, type Database } from "@/lib/db/client";
+import { getDb, type Transaction } from "@/lib/db/client";
 import { isUuid } from "@/lib/db/queries/listings";
 import { conversations, images, listings } from "@/lib/db/schema";
 import { deleteImageFiles } from "@/lib/images";
@@ -9,7 +9,6 @@ import type { ListingStatus } from "@/lib/listings/options";
 // Every mutation here names the acting user and only touches rows whose seller_id is that user:
 // ownership is part of each statement, not a check done earlier that a forged call could skip.
 
-type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 export type SellerMutationResult<T extends object = object> =
   | ({ ok: true } & T)
