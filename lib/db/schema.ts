@@ -263,3 +263,119 @@ export const aiCalls = pgTable(
 );
 export type AiCall = typeof aiCalls.$inferSelect;
 export type NewAiCall = typeof aiCalls.$inferInsert;
+
+// ---------------------------------------------------------------------------
+// Evaluation: datasets with versions, experiments (runs) and their per-case results.
+
+export const evalDatasets = pgTable("eval_datasets", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull().unique(),
+  createdAt: createdAt(),
+});
+export type EvalDataset = typeof evalDatasets.$inferSelect;
+
+// A version is immutable: adding or changing cases makes a new one with a full copy of its cases.
+export const evalDatasetVersions = pgTable(
+  "eval_dataset_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    datasetId: uuid("dataset_id")
+      .notNull()
+      .references(() => evalDatasets.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    // Hash of the cases and their image bytes: importing the same folder twice adds no version.
+    contentHash: text("content_hash").notNull(),
+    caseCount: integer("case_count").notNull(),
+    note: text("note"),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex("eval_dataset_versions_dataset_version_idx").on(table.datasetId, table.version)],
+);
+export type EvalDatasetVersion = typeof evalDatasetVersions.$inferSelect;
+
+export const evalCases = pgTable(
+  "eval_cases",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    datasetVersionId: uuid("dataset_version_id")
+      .notNull()
+      .references(() => evalDatasetVersions.id, { onDelete: "cascade" }),
+    caseId: text("case_id").notNull(),
+    // The case's photo, stored like any upload (normalised, EXIF stripped).
+    imageId: uuid("image_id")
+      .notNull()
+      .references(() => images.id),
+    imageSha256: text("image_sha256").notNull(),
+    // The case as in cases.jsonl, without `file` (export names files after the case id).
+    data: jsonb("data").notNull(),
+    position: integer("position").notNull(),
+  },
+  (table) => [uniqueIndex("eval_cases_version_case_idx").on(table.datasetVersionId, table.caseId)],
+);
+export type EvalCaseRow = typeof evalCases.$inferSelect;
+
+export const evalRunStatus = pgEnum("eval_run_status", ["running", "done", "failed"]);
+
+export const evalRuns = pgTable(
+  "eval_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    datasetVersionId: uuid("dataset_version_id")
+      .notNull()
+      .references(() => evalDatasetVersions.id, { onDelete: "cascade" }),
+    modelId: text("model_id").notNull(),
+    promptId: text("prompt_id").notNull(),
+    promptVersion: integer("prompt_version").notNull(),
+    promptHash: text("prompt_hash").notNull(),
+    params: jsonb("params").notNull(),
+    gitCommit: text("git_commit"),
+    status: evalRunStatus("status").notNull().default("running"),
+    error: text("error"),
+    metrics: jsonb("metrics"),
+    startedBy: text("started_by").references(() => user.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (table) => [index("eval_runs_created_idx").on(table.createdAt.desc())],
+);
+export type EvalRun = typeof evalRuns.$inferSelect;
+
+export const evalRunCases = pgTable(
+  "eval_run_cases",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => evalRuns.id, { onDelete: "cascade" }),
+    caseId: text("case_id").notNull(),
+    trial: integer("trial").notNull(),
+    aiCallId: uuid("ai_call_id").references(() => aiCalls.id, { onDelete: "set null" }),
+    score: jsonb("score").notNull(),
+    suggestion: jsonb("suggestion"),
+  },
+  (table) => [index("eval_run_cases_run_idx").on(table.runId, table.caseId, table.trial)],
+);
+export type EvalRunCase = typeof evalRunCases.$inferSelect;
+
+// ---------------------------------------------------------------------------
+// Which prompt version and model serve live traffic. One row per prompt; absent means the newest
+// version and the configured model. Every change is kept in the log below.
+
+export const promptLive = pgTable("prompt_live", {
+  promptId: text("prompt_id").primaryKey(),
+  version: integer("version").notNull(),
+  modelId: text("model_id"),
+  updatedBy: text("updated_by").references(() => user.id, { onDelete: "set null" }),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const promptLiveChanges = pgTable("prompt_live_changes", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  promptId: text("prompt_id").notNull(),
+  version: integer("version").notNull(),
+  modelId: text("model_id"),
+  previousVersion: integer("previous_version"),
+  previousModelId: text("previous_model_id"),
+  changedBy: text("changed_by").references(() => user.id, { onDelete: "set null" }),
+  changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+});
