@@ -8,7 +8,9 @@ import { formatCasesJsonl } from "@/lib/evals/dataset";
 // A small evaluation dataset that the tests draw themselves (the real photos in ../shared/eval
 // may not be copied into the repository, and tests must not depend on them).
 
-const CASES: (Omit<EvalCase, "file" | "accept"> & { accept?: EvalCase["accept"]; colour: string })[] = [
+type GeneratedCase = Pick<EvalCase, "id" | "category" | "item" | "keywords" | "price_eur"> & { accept?: EvalCase["accept"]; colour: string };
+
+const CASES: GeneratedCase[] = [
   { id: "blue-vase", category: "Home & Garden", item: "Blue vase", keywords: ["vase"], price_eur: { min: 10, max: 40 }, colour: "#2255cc" },
   { id: "red-chair", category: "Furniture", item: "Red chair", keywords: ["chair"], price_eur: { min: 20, max: 80 }, colour: "#cc3322" },
   { id: "green-bike", category: "Sports", accept: ["Vehicles"], item: "Green bicycle", keywords: ["bike", "bicycle"], price_eur: { min: 50, max: 300 }, colour: "#22aa44" },

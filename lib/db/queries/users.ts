@@ -1,0 +1,16 @@
+import { eq } from "drizzle-orm";
+import { getDb } from "@/lib/db/client";
+import { user } from "@/lib/db/schema";
+
+/** Sets a user's role by email; false when no account has that email. */
+export async function setUserRoleByEmail(email: string, role: "admin" | "user"): Promise<boolean> {
+  const db = await getDb();
+  const updated = await db.update(user).set({ role }).where(eq(user.email, email.trim().toLowerCase())).returning({ id: user.id });
+  return updated.length > 0;
+}
+
+export async function getUserByEmail(email: string) {
+  const db = await getDb();
+  const [row] = await db.select().from(user).where(eq(user.email, email.trim().toLowerCase()));
+  return row ?? null;
+}
