@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { getAiCallById } from "@/lib/db/queries/ai-calls";
 import { user } from "@/lib/db/schema";
@@ -62,6 +62,25 @@ describe("analysePhoto with the mock models", () => {
     expect(await getAiCallById(result.callId!)).toMatchObject({ status });
   });
 
+  it("retries a provider error once when time allows, recording both tries", async () => {
+    const result = await analysePhoto({ imageIds: [imageId], userId: "seller-1", modelId: "mock:error" }, settings);
+    expect(result).toMatchObject({ ok: false, reason: "provider_error" });
+    await waitForRecordedCalls();
+    const retry = await getAiCallById(result.callId!);
+    expect(retry).toMatchObject({ status: "error", params: expect.objectContaining({ attempt: 2 }) });
+    const first = await getAiCallById((retry!.params as { retryOf: string }).retryOf);
+    expect(first).toMatchObject({ status: "error", errorMessage: expect.stringContaining("500") });
+  });
+
+  it("stops when the seller's request is aborted", async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const startedAt = performance.now();
+    const result = await analysePhoto({ imageIds: [imageId], userId: "seller-1", modelId: "mock:timeout", signal: controller.signal }, settings);
+    expect(result).toMatchObject({ ok: false, reason: "provider_error" });
+    expect(performance.now() - startedAt).toBeLessThan(1000);
+  });
+
   it("is not configured without a model, or for a mock model when mocks are off", async () => {
     const none = await analysePhoto({ imageIds: [imageId], userId: "seller-1" }, { ...settings, AI_MODEL: undefined });
     expect(none).toMatchObject({ ok: false, reason: "not_configured", callId: null, model: null });
@@ -70,7 +89,10 @@ describe("analysePhoto with the mock models", () => {
   });
 
   it("does not read another seller's photo", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const result = await analysePhoto({ imageIds: [imageId], userId: "seller-2" }, settings);
     expect(result).toMatchObject({ ok: false, reason: "provider_error", callId: null });
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining("found none of the photos"), [imageId]);
+    logged.mockRestore();
   });
 });
