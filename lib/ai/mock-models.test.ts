@@ -16,10 +16,15 @@ function callWithImage(bytes: Uint8Array, abortSignal?: AbortSignal): LanguageMo
   };
 }
 
+async function readAll(stream: ReadableStream<LanguageModelV3StreamPart>): Promise<LanguageModelV3StreamPart[]> {
+  const parts: LanguageModelV3StreamPart[] = [];
+  const reader = stream.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) parts.push(chunk.value);
+  return parts;
+}
+
 async function streamedText(stream: ReadableStream<LanguageModelV3StreamPart>): Promise<string> {
-  let text = "";
-  for await (const part of stream) if (part.type === "text-delta") text += part.delta;
-  return text;
+  return (await readAll(stream)).map((part) => (part.type === "text-delta" ? part.delta : "")).join("");
 }
 
 describe("mock models", () => {
@@ -37,8 +42,7 @@ describe("mock models", () => {
   it("stream the answer in several chunks and generate the same answer whole", async () => {
     const model = createMockModel("fixture");
     const call = callWithImage(new Uint8Array([1, 2, 3]));
-    const parts: LanguageModelV3StreamPart[] = [];
-    for await (const part of (await model.doStream(call)).stream) parts.push(part);
+    const parts = await readAll((await model.doStream(call)).stream);
     expect(parts.filter((part) => part.type === "text-delta").length).toBeGreaterThan(4);
     expect(parts.at(-1)).toMatchObject({ type: "finish", finishReason: { unified: "stop" } });
 
