@@ -1,0 +1,98 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { getAiCallById } from "@/lib/db/queries/ai-calls";
+import { user } from "@/lib/db/schema";
+import { storeUploadedImage } from "@/lib/images";
+import { makeJpeg } from "@/lib/testing/images";
+import { analysePhoto, FAILURE_MESSAGES, type AiSettings, type PrefillFailureReason } from "./analyse-photo";
+import { DEFAULT_FIXTURE } from "./mock-fixtures";
+import { waitForRecordedCalls } from "./record-calls";
+
+const settings: AiSettings = { AI_MODEL: "mock:fixture", AI_MOCK_MODELS: true, OPENAI_API_KEY: undefined, OPENAI_BASE_URL: undefined, AI_TIMEOUT_MS: 3000 };
+let imageId: string;
+
+beforeAll(async () => {
+  const db = await getDb();
+  await db.insert(user).values([
+    { id: "seller-1", name: "Ana", email: "ana@example.com" },
+    { id: "seller-2", name: "Ben", email: "ben@example.com" },
+  ]);
+  const stored = await storeUploadedImage(await makeJpeg(800, 600), "seller-1");
+  if (!stored.ok) throw new Error(stored.error);
+  imageId = stored.image.id;
+});
+
+describe("analysePhoto with the mock models", () => {
+  it("suggests the fixture answer, streams the title before the description, and records the call", async () => {
+    const partials: { title?: string; description?: string }[] = [];
+    const result = await analysePhoto({ imageIds: [imageId], userId: "seller-1", onPartial: (partial) => partials.push(partial) }, settings);
+    expect(result).toMatchObject({ ok: true, suggestion: DEFAULT_FIXTURE, model: { id: "mock:fixture", local: true } });
+    const firstWithTitle = partials.find((partial) => partial.title === DEFAULT_FIXTURE.title);
+    expect(firstWithTitle?.description ?? "").not.toBe(DEFAULT_FIXTURE.description);
+
+    await waitForRecordedCalls();
+    const call = await getAiCallById(result.callId!);
+    expect(call).toMatchObject({
+      status: "ok",
+      feature: "listing-prefill",
+      userId: "seller-1",
+      modelId: "mock:fixture",
+      promptId: "listing-prefill",
+      promptVersion: 1,
+      imageIds: [imageId],
+      output: DEFAULT_FIXTURE,
+      costUsd: null,
+    });
+    expect(call!.firstFieldMs).toBeLessThan(call!.latencyMs);
+    expect(call!.inputTokens).toBeGreaterThan(85);
+  });
+
+  const failures: [string, PrefillFailureReason, "error" | "invalid"][] = [
+    ["mock:timeout", "timeout", "error"],
+    ["mock:error", "provider_error", "error"],
+    ["mock:rate-limit", "rate_limited", "error"],
+    ["mock:invalid-json", "invalid_output", "invalid"],
+    ["mock:schema-mismatch", "invalid_output", "invalid"],
+    ["mock:refusal", "refusal", "invalid"],
+  ];
+  it.each(failures)("%s fails with %s and records the call as %s", async (modelId, reason, status) => {
+    const result = await analysePhoto({ imageIds: [imageId], userId: "seller-1", modelId }, { ...settings, AI_TIMEOUT_MS: 1000 });
+    expect(result).toMatchObject({ ok: false, reason, message: FAILURE_MESSAGES[reason] });
+    await waitForRecordedCalls();
+    expect(await getAiCallById(result.callId!)).toMatchObject({ status });
+  });
+
+  it("retries a provider error once when time allows, recording both tries", async () => {
+    const result = await analysePhoto({ imageIds: [imageId], userId: "seller-1", modelId: "mock:error" }, settings);
+    expect(result).toMatchObject({ ok: false, reason: "provider_error" });
+    await waitForRecordedCalls();
+    const retry = await getAiCallById(result.callId!);
+    expect(retry).toMatchObject({ status: "error", params: expect.objectContaining({ attempt: 2 }) });
+    const first = await getAiCallById((retry!.params as { retryOf: string }).retryOf);
+    expect(first).toMatchObject({ status: "error", errorMessage: expect.stringContaining("500") });
+  });
+
+  it("stops when the seller's request is aborted", async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const startedAt = performance.now();
+    const result = await analysePhoto({ imageIds: [imageId], userId: "seller-1", modelId: "mock:timeout", signal: controller.signal }, settings);
+    expect(result).toMatchObject({ ok: false, reason: "provider_error" });
+    expect(performance.now() - startedAt).toBeLessThan(1000);
+  });
+
+  it("is not configured without a model, or for a mock model when mocks are off", async () => {
+    const none = await analysePhoto({ imageIds: [imageId], userId: "seller-1" }, { ...settings, AI_MODEL: undefined });
+    expect(none).toMatchObject({ ok: false, reason: "not_configured", callId: null, model: null });
+    const refused = await analysePhoto({ imageIds: [imageId], userId: "seller-1" }, { ...settings, AI_MOCK_MODELS: false });
+    expect(refused).toMatchObject({ ok: false, reason: "not_configured" });
+  });
+
+  it("does not read another seller's photo", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const result = await analysePhoto({ imageIds: [imageId], userId: "seller-2" }, settings);
+    expect(result).toMatchObject({ ok: false, reason: "provider_error", callId: null });
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining("found none of the photos"), [imageId]);
+    logged.mockRestore();
+  });
+});

@@ -1,0 +1,227 @@
+import crypto from "node:crypto";
+import { APICallError, NoObjectGeneratedError, Output, streamText, type DeepPartial, type LanguageModel, type ModelMessage } from "ai";
+import { getImageById } from "@/lib/db/queries/images";
+import { isUuid } from "@/lib/db/queries/listings";
+import { env, type Env } from "@/lib/env";
+import { storageFileName } from "@/lib/images";
+import { getImageStorage } from "@/lib/images/storage";
+import { createLanguageModel, resolveModelConfig, type AiEnv, type ModelConfig } from "./models";
+import { listingSuggestionSchema, type ListingSuggestion } from "./output-schema";
+import { getPrompt, type PromptVersion } from "./prompts";
+import { callContextOptions, type CallContext } from "./record-calls";
+
+export type PrefillFailureReason = "not_configured" | "timeout" | "provider_error" | "rate_limited" | "invalid_output" | "refusal";
+export type PrefillModelInfo = { id: string; label: string; local: boolean };
+export type AnalysePhotoInput = {
+  /** Stored images (rows in `images`); the first MAX_IMAGES are sent. */
+  imageIds: string[];
+  userId: string | null;
+  /** Overrides the configured model, e.g. "mock:timeout" in tests. */
+  modelId?: string;
+  /** The request's abort signal. */
+  signal?: AbortSignal;
+  /** Called with the growing answer as fields arrive. */
+  onPartial?: (partial: DeepPartial<ListingSuggestion>) => void;
+};
+export type AnalysePhotoResult =
+  | { ok: true; callId: string; suggestion: ListingSuggestion; model: PrefillModelInfo }
+  | { ok: false; callId: string | null; reason: PrefillFailureReason; message: string; model: PrefillModelInfo | null };
+
+/** What analysePhoto reads from the environment; tests pass their own. */
+export type AiSettings = AiEnv & Pick<Env, "AI_TIMEOUT_MS">;
+
+export const FEATURE = "listing-prefill";
+export const MAX_IMAGES = 3;
+const MAX_OUTPUT_TOKENS = 1200;
+
+// One calm sentence per failure; the seller always continues with the manual form.
+export const FAILURE_MESSAGES: Record<PrefillFailureReason, string> = {
+  not_configured: "Automatic suggestions aren't switched on here — fill in the details below.",
+  timeout: "Reading your photo took too long — fill in the details below.",
+  provider_error: "We couldn't read your photo this time — fill in the details below.",
+  rate_limited: "Our photo reader is busy right now — fill in the details below.",
+  invalid_output: "We couldn't make sense of your photo this time — fill in the details below.",
+  refusal: "We can't suggest details for this photo — fill in the details below.",
+};
+
+/**
+ * Reads the seller's photos with the configured model and suggests the listing's fields.
+ * Never throws for a model failure: every failure becomes a reason and one calm sentence.
+ */
+export async function analysePhoto(input: AnalysePhotoInput, settings: AiSettings = env): Promise<AnalysePhotoResult> {
+  const choice = resolveModelConfig(settings, input.modelId);
+  if (!choice.ok) return failure("not_configured", null, null);
+  const info = modelInfo(choice.config);
+
+  const images = await loadImages(input.imageIds.slice(0, MAX_IMAGES), input.userId);
+  if (images.length === 0) {
+    console.error("[ai] analysePhoto found none of the photos", input.imageIds);
+    return failure("provider_error", null, info);
+  }
+
+  // One bound for the whole pre-fill, the retry and its wait included.
+  const deadline = performance.now() + settings.AI_TIMEOUT_MS;
+  const signal = AbortSignal.any([AbortSignal.timeout(settings.AI_TIMEOUT_MS), ...(input.signal ? [input.signal] : [])]);
+  const prompt = getPrompt(FEATURE);
+  const request: AttemptRequest = {
+    model: createLanguageModel(choice.config, settings),
+    info,
+    prompt,
+    images,
+    signal,
+    callerSignal: input.signal,
+    onPartial: input.onPartial,
+    context: {
+      callId: crypto.randomUUID(),
+      feature: FEATURE,
+      userId: input.userId,
+      promptId: prompt.id,
+      promptVersion: prompt.version,
+      promptHash: prompt.hash,
+      imageIds: images.map((image) => image.id),
+      variantKey: null,
+      attempt: 1,
+      retryOf: null,
+    },
+  };
+
+  const first = await attempt(request);
+  if (first.retryAfterMs === null) return first.result;
+  // At most one retry, and only if it can still finish in time after waiting what the provider asked.
+  if (deadline - performance.now() - first.retryAfterMs < MIN_RETRY_WINDOW_MS) return first.result;
+  if (!(await sleep(first.retryAfterMs, signal))) return failure(reasonFor(signal.reason, signal, input.signal), first.result.callId, info);
+  const previous = request.context;
+  return (await attempt({ ...request, context: { ...previous, callId: crypto.randomUUID(), attempt: 2, retryOf: previous.callId } })).result;
+}
+
+type AttemptRequest = {
+  model: LanguageModel;
+  info: PrefillModelInfo;
+  prompt: PromptVersion;
+  images: LoadedImage[];
+  signal: AbortSignal;
+  callerSignal: AbortSignal | undefined;
+  onPartial: AnalysePhotoInput["onPartial"];
+  context: CallContext;
+};
+
+/** One call to the model. retryAfterMs is set when the failure is transient and nothing reached the seller yet. */
+async function attempt(request: AttemptRequest): Promise<{ result: AnalysePhotoResult; retryAfterMs: number | null }> {
+  const { info, signal, callerSignal } = request;
+  const callId = request.context.callId;
+  // streamText reports a failed call through onError and ends the stream instead of throwing.
+  let streamError: unknown;
+  let partials = 0;
+  try {
+    const result = streamText({
+      model: request.model,
+      system: request.prompt.text,
+      messages: buildMessages(request.images),
+      output: Output.object({ schema: listingSuggestionSchema, name: "listing_suggestion" }),
+      maxOutputTokens: MAX_OUTPUT_TOKENS,
+      // Retries are ours: the SDK's would not know the overall time bound.
+      maxRetries: 0,
+      abortSignal: signal,
+      providerOptions: callContextOptions(request.context),
+      onError: ({ error }) => {
+        streamError = error;
+      },
+    });
+    for await (const partial of result.partialOutputStream) {
+      partials += 1;
+      request.onPartial?.(partial as DeepPartial<ListingSuggestion>);
+    }
+    if (streamError !== undefined) {
+      const retryAfterMs = partials === 0 && !signal.aborted ? transientRetryDelay(streamError) : null;
+      return { result: failure(reasonFor(streamError, signal, callerSignal), callId, info), retryAfterMs };
+    }
+    if ((await result.finishReason) === "content-filter") return { result: failure("refusal", callId, info), retryAfterMs: null };
+    const suggestion = await result.output;
+    return { result: { ok: true, callId, suggestion, model: info }, retryAfterMs: null };
+  } catch (error) {
+    return { result: failure(reasonFor(streamError ?? error, signal, callerSignal), callId, info), retryAfterMs: null };
+  }
+}
+
+const DEFAULT_RETRY_DELAY_MS = 1000;
+// A retry is only worth it with this much time left after the wait.
+const MIN_RETRY_WINDOW_MS = 1000;
+
+/** How long to wait before retrying, or null when the error is not worth a retry (e.g. 400 invalid input). */
+export function transientRetryDelay(error: unknown): number | null {
+  // isRetryable is the provider's verdict: 408, 409, 429, 5xx, and connection failures.
+  if (!APICallError.isInstance(error) || !error.isRetryable) return null;
+  const headers = error.responseHeaders ?? {};
+  const milliseconds = Number(headers["retry-after-ms"]);
+  if (Number.isFinite(milliseconds) && milliseconds >= 0) return milliseconds;
+  const retryAfter = headers["retry-after"];
+  if (retryAfter === undefined) return DEFAULT_RETRY_DELAY_MS;
+  const seconds = Number(retryAfter);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(retryAfter);
+  return Number.isNaN(date) ? DEFAULT_RETRY_DELAY_MS : Math.max(0, date - Date.now());
+}
+
+/** Waits unless the signal fires first; false when it did. */
+function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve(false);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve(true);
+    }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+function failure(reason: PrefillFailureReason, callId: string | null, model: PrefillModelInfo | null): AnalysePhotoResult {
+  return { ok: false, callId, reason, message: FAILURE_MESSAGES[reason], model };
+}
+
+function modelInfo(config: ModelConfig): PrefillModelInfo {
+  return { id: config.id, label: config.label, local: config.local };
+}
+
+function reasonFor(error: unknown, signal: AbortSignal, callerSignal: AbortSignal | undefined): PrefillFailureReason {
+  if (signal.aborted && !callerSignal?.aborted) return "timeout";
+  if (NoObjectGeneratedError.isInstance(error)) return "invalid_output";
+  if (APICallError.isInstance(error) && error.statusCode === 429) return "rate_limited";
+  return "provider_error";
+}
+
+type LoadedImage = { id: string; bytes: Buffer };
+
+async function loadImages(imageIds: string[], userId: string | null): Promise<LoadedImage[]> {
+  const storage = getImageStorage();
+  const loaded = await Promise.all(
+    imageIds.map(async (id) => {
+      const image = isUuid(id) ? await getImageById(id) : null;
+      if (!image || (userId !== null && image.ownerId !== userId)) return null;
+      const bytes = await storage.get(storageFileName(image.storageKey, "full"));
+      return bytes ? { id, bytes } : null;
+    }),
+  );
+  return loaded.filter((image) => image !== null);
+}
+
+function buildMessages(images: LoadedImage[]): ModelMessage[] {
+  return [
+    {
+      role: "user",
+      content: [
+        { type: "text", text: images.length > 1 ? `${images.length} photos of the item:` : "A photo of the item:" },
+        // Low detail: one 512 px tile per photo is enough to name and describe an item, at a fraction of the tokens.
+        ...images.map((image) => ({
+          type: "image" as const,
+          image: image.bytes,
+          mediaType: "image/webp",
+          providerOptions: { openai: { imageDetail: "low" } },
+        })),
+      ],
+    },
+  ];
+}
