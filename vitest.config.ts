@@ -19,9 +19,9 @@ export default defineConfig({
   resolve: { alias: { "@": root } },
   test: {
     projects: [
-      { extends: true as const, test: { ...shared, name: "pglite", env: { DATA_DIR: dataDir, TEST_DB: "pglite", SEED_DEMO: "false" } } },
+      { extends: true as const, test: { ...shared, name: "pglite", env: { DATA_DIR: dataDir, TEST_DB: "pglite", SEED_DEMO: "false", AI_MOCK_MODELS: "true" } } },
       ...(process.env.TEST_DATABASE_URL
-        ? [{ extends: true as const, test: { ...shared, name: "postgres", env: { DATA_DIR: `${dataDir}-pg`, TEST_DB: "postgres", SEED_DEMO: "false" } } }]
+        ? [{ extends: true as const, test: { ...shared, name: "postgres", env: { DATA_DIR: `${dataDir}-pg`, TEST_DB: "postgres", SEED_DEMO: "false", AI_MOCK_MODELS: "true" } } }]
         : []),
     ],
   },

@@ -7,7 +7,9 @@ import { storageFileName } from "@/lib/images";
 import { getImageStorage } from "@/lib/images/storage";
 import { createLanguageModel, resolveModelConfig, type AiEnv, type ModelConfig } from "./models";
 import { listingSuggestionSchema, type ListingSuggestion } from "./output-schema";
-import { getPrompt, type PromptVersion } from "./prompts";
+import { getLiveConfig } from "./live-prompt";
+import { costUsd } from "./prices";
+import { type PromptVersion } from "./prompts";
 import { callContextOptions, type CallContext } from "./record-calls";
 
 export type PrefillFailureReason = "not_configured" | "timeout" | "provider_error" | "rate_limited" | "invalid_output" | "refusal";
@@ -22,15 +24,21 @@ export type AnalysePhotoInput = {
   signal?: AbortSignal;
   /** Called with the growing answer as fields arrive. */
   onPartial?: (partial: DeepPartial<ListingSuggestion>) => void;
+  /** What the call log files this under; evaluation runs use EVAL_FEATURE so they stay out of production figures. */
+  feature?: string;
+  /** A prompt version to use instead of the live one (evaluations). */
+  prompt?: PromptVersion;
 };
+export type PrefillUsage = { inputTokens: number | null; outputTokens: number | null; costUsd: number | null };
 export type AnalysePhotoResult =
-  | { ok: true; callId: string; suggestion: ListingSuggestion; model: PrefillModelInfo }
+  | { ok: true; callId: string; suggestion: ListingSuggestion; model: PrefillModelInfo; usage: PrefillUsage }
   | { ok: false; callId: string | null; reason: PrefillFailureReason; message: string; model: PrefillModelInfo | null };
 
 /** What analysePhoto reads from the environment; tests pass their own. */
 export type AiSettings = AiEnv & Pick<Env, "AI_TIMEOUT_MS">;
 
 export const FEATURE = "listing-prefill";
+export const EVAL_FEATURE = "listing-prefill-eval";
 export const MAX_IMAGES = 3;
 const MAX_OUTPUT_TOKENS = 1200;
 
@@ -49,7 +57,10 @@ export const FAILURE_MESSAGES: Record<PrefillFailureReason, string> = {
  * Never throws for a model failure: every failure becomes a reason and one calm sentence.
  */
 export async function analysePhoto(input: AnalysePhotoInput, settings: AiSettings = env): Promise<AnalysePhotoResult> {
-  const choice = resolveModelConfig(settings, input.modelId);
+  // The console decides which prompt version (and, optionally, model) serves live traffic.
+  const live = input.prompt ? null : await getLiveConfig(FEATURE);
+  const prompt = input.prompt ?? live!.prompt;
+  const choice = resolveModelConfig(settings, input.modelId ?? live?.modelId ?? undefined);
   if (!choice.ok) return failure("not_configured", null, null);
   const info = modelInfo(choice.config);
 
@@ -62,7 +73,6 @@ export async function analysePhoto(input: AnalysePhotoInput, settings: AiSetting
   // One bound for the whole pre-fill, the retry and its wait included.
   const deadline = performance.now() + settings.AI_TIMEOUT_MS;
   const signal = AbortSignal.any([AbortSignal.timeout(settings.AI_TIMEOUT_MS), ...(input.signal ? [input.signal] : [])]);
-  const prompt = getPrompt(FEATURE);
   const request: AttemptRequest = {
     model: createLanguageModel(choice.config, settings),
     info,
@@ -73,7 +83,7 @@ export async function analysePhoto(input: AnalysePhotoInput, settings: AiSetting
     onPartial: input.onPartial,
     context: {
       callId: crypto.randomUUID(),
-      feature: FEATURE,
+      feature: input.feature ?? FEATURE,
       userId: input.userId,
       promptId: prompt.id,
       promptVersion: prompt.version,
@@ -137,7 +147,13 @@ async function attempt(request: AttemptRequest): Promise<{ result: AnalysePhotoR
     }
     if ((await result.finishReason) === "content-filter") return { result: failure("refusal", callId, info), retryAfterMs: null };
     const suggestion = await result.output;
-    return { result: { ok: true, callId, suggestion, model: info }, retryAfterMs: null };
+    const usage = await result.totalUsage;
+    const inputTokens = usage.inputTokens ?? null;
+    const outputTokens = usage.outputTokens ?? null;
+    return {
+      result: { ok: true, callId, suggestion, model: info, usage: { inputTokens, outputTokens, costUsd: costUsd(info.id, inputTokens, outputTokens) } },
+      retryAfterMs: null,
+    };
   } catch (error) {
     return { result: failure(reasonFor(streamError ?? error, signal, callerSignal), callId, info), retryAfterMs: null };
   }

@@ -46,6 +46,7 @@ export function callContextOptions(context: CallContext): SharedV3ProviderOption
 // the call. A feature missing here is recorded ok when it answers at all.
 const OUTPUT_SCHEMAS: Record<string, z.ZodType> = {
   "listing-prefill": listingSuggestionSchema,
+  "listing-prefill-eval": listingSuggestionSchema,
 };
 
 type Observed = {

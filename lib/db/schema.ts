@@ -349,7 +349,9 @@ export const evalRunCases = pgTable(
       .references(() => evalRuns.id, { onDelete: "cascade" }),
     caseId: text("case_id").notNull(),
     trial: integer("trial").notNull(),
-    aiCallId: uuid("ai_call_id").references(() => aiCalls.id, { onDelete: "set null" }),
+    // No foreign key: the call log is written off the request path (it may land a moment later)
+    // and is pruned by retention, while run results are kept.
+    aiCallId: uuid("ai_call_id"),
     score: jsonb("score").notNull(),
     suggestion: jsonb("suggestion"),
   },

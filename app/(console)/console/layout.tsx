@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ConsoleNav } from "@/components/console/console-nav";
+import { requireAdminPage } from "@/lib/auth/admin";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: { default: "AI console", template: "%s · AI console · Trova" }, robots: { index: false } };
+
+export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
+  const admin = await requireAdminPage("/console");
+  return (
+    <div className="min-h-screen bg-stone-100">
+      <header className="border-b border-stone-200 bg-stone-900 text-stone-100">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link href="/console" className="font-semibold">
+            Trova · AI console
+          </Link>
+          <ConsoleNav />
+          <span className="ml-auto text-sm text-stone-400">
+            {admin.name} ·{" "}
+            <Link href="/" className="underline">
+              back to the site
+            </Link>
+          </span>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

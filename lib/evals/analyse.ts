@@ -1,0 +1,12 @@
+import { analysePhoto, EVAL_FEATURE } from "@/lib/ai/analyse-photo";
+import type { AnalyseForEval } from "./runner";
+
+/**
+ * The runner's task: the very analyse-photo path the sell flow uses (same schema, prompt files,
+ * model registry and call logging), with the run's model and prompt version.
+ */
+export const analyseForEval: AnalyseForEval = async ({ imageIds, modelId, prompt }) => {
+  const result = await analysePhoto({ imageIds, userId: null, modelId, prompt, feature: EVAL_FEATURE });
+  if (result.ok) return { suggestion: result.suggestion, failureReason: null, callId: result.callId, ...result.usage };
+  return { suggestion: null, failureReason: result.reason, callId: result.callId, inputTokens: null, outputTokens: null, costUsd: null };
+};
