@@ -41,7 +41,7 @@ export default defineConfig({
   ],
   // A production build on a throw-away embedded database, seeded with the demo listings.
   webServer: {
-    command: `rm -rf .e2e-data && npx next build && npx next start -p ${port}`,
+    command: `rm -rf .e2e-data && npx next build && npx tsx scripts/e2e-setup.ts && npx next start -p ${port}`,
     url: `${baseURL}/api/health`,
     timeout: 600_000,
     reuseExistingServer: !process.env.CI,
@@ -52,6 +52,10 @@ export default defineConfig({
       APP_URL: baseURL,
       SEED_DEMO: "true",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Deterministic mock models only (no key exists here); a test picks a scenario with a cookie.
+      AI_MODEL: "mock:fixture",
+      AI_MOCK_MODELS: "true",
+      AI_TIMEOUT_MS: "3000",
     },
   },
 });

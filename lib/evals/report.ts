@@ -3,6 +3,40 @@ import type { EvalRunReport } from "./runner";
 
 const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
 
+export const METRIC_LABELS: Record<string, string> = {
+  validityRate: "Validity",
+  categoryAccuracy: "Category accuracy (strict)",
+  categoryAccuracyLenient: "Category accuracy (lenient)",
+  macroF1: "Macro-F1",
+  confidentWrongRate: "Confident-wrong rate",
+  keywordHitRate: "Keyword hit rate",
+  priceInRangeRate: "Price in range",
+  medianPriceError: "Median price error",
+  latencyP50Ms: "Latency p50",
+  latencyP95Ms: "Latency p95",
+  totalCostUsd: "Total cost",
+};
+
+/** A metric as people read it: rates in %, latency in ms, cost in $, errors as |ln| ratios. */
+export function formatMetric(key: string, value: number | null | undefined): string {
+  if (value === null || value === undefined) return "–";
+  if (key.endsWith("Ms")) return `${Math.round(value)} ms`;
+  if (key === "totalCostUsd") return `$${value.toFixed(4)}`;
+  if (key === "macroF1" || key === "medianPriceError") return value.toFixed(3);
+  return pct(value);
+}
+
+/** A difference between two runs of a metric, signed, in the metric's unit (rates in points). */
+export function formatDelta(key: string, delta: number | null): string {
+  if (delta === null) return "–";
+  const sign = delta > 0 ? "+" : delta < 0 ? "−" : "±";
+  const size = Math.abs(delta);
+  if (key.endsWith("Ms")) return `${sign}${Math.round(size)} ms`;
+  if (key === "totalCostUsd") return `${sign}$${size.toFixed(4)}`;
+  if (key === "macroF1" || key === "medianPriceError") return `${sign}${size.toFixed(3)}`;
+  return `${sign}${(size * 100).toFixed(1)} pts`;
+}
+
 function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => row[column].length)));
   const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  ");
