@@ -30,7 +30,7 @@ export type AnalysePhotoResult =
 /** What analysePhoto reads from the environment; tests pass their own. */
 export type AiSettings = AiEnv & Pick<Env, "AI_TIMEOUT_MS">;
 
-export const FEATURE = "listing-prefill";
+export const PREFILL_FEATURE = "listing-prefill";
 export const MAX_IMAGES = 3;
 const MAX_OUTPUT_TOKENS = 1200;
 
@@ -50,7 +50,11 @@ export const FAILURE_MESSAGES: Record<PrefillFailureReason, string> = {
  */
 export async function analysePhoto(input: AnalysePhotoInput, settings: AiSettings = env): Promise<AnalysePhotoResult> {
   const choice = resolveModelConfig(settings, input.modelId);
-  if (!choice.ok) return failure("not_configured", null, null);
+  if (!choice.ok) {
+    // Running without a model is a supported set-up; asking for one that cannot be used is a mistake to report.
+    if (input.modelId || settings.AI_MODEL) console.warn(`[ai] ${choice.problem}`);
+    return failure("not_configured", null, null);
+  }
   const info = modelInfo(choice.config);
 
   const images = await loadImages(input.imageIds.slice(0, MAX_IMAGES), input.userId);
@@ -62,7 +66,7 @@ export async function analysePhoto(input: AnalysePhotoInput, settings: AiSetting
   // One bound for the whole pre-fill, the retry and its wait included.
   const deadline = performance.now() + settings.AI_TIMEOUT_MS;
   const signal = AbortSignal.any([AbortSignal.timeout(settings.AI_TIMEOUT_MS), ...(input.signal ? [input.signal] : [])]);
-  const prompt = getPrompt(FEATURE);
+  const prompt = getPrompt(PREFILL_FEATURE);
   const request: AttemptRequest = {
     model: createLanguageModel(choice.config, settings),
     info,
@@ -73,7 +77,7 @@ export async function analysePhoto(input: AnalysePhotoInput, settings: AiSetting
     onPartial: input.onPartial,
     context: {
       callId: crypto.randomUUID(),
-      feature: FEATURE,
+      feature: PREFILL_FEATURE,
       userId: input.userId,
       promptId: prompt.id,
       promptVersion: prompt.version,
