@@ -37,7 +37,7 @@ export type AnalysePhotoResult =
 /** What analysePhoto reads from the environment; tests pass their own. */
 export type AiSettings = AiEnv & Pick<Env, "AI_TIMEOUT_MS">;
 
-export const FEATURE = "listing-prefill";
+export const PREFILL_FEATURE = "listing-prefill";
 export const EVAL_FEATURE = "listing-prefill-eval";
 export const MAX_IMAGES = 3;
 const MAX_OUTPUT_TOKENS = 1200;
@@ -58,10 +58,15 @@ export const FAILURE_MESSAGES: Record<PrefillFailureReason, string> = {
  */
 export async function analysePhoto(input: AnalysePhotoInput, settings: AiSettings = env): Promise<AnalysePhotoResult> {
   // The console decides which prompt version (and, optionally, model) serves live traffic.
-  const live = input.prompt ? null : await getLiveConfig(FEATURE);
+  const live = input.prompt ? null : await getLiveConfig(PREFILL_FEATURE);
   const prompt = input.prompt ?? live!.prompt;
-  const choice = resolveModelConfig(settings, input.modelId ?? live?.modelId ?? undefined);
-  if (!choice.ok) return failure("not_configured", null, null);
+  const requestedModel = input.modelId ?? live?.modelId ?? undefined;
+  const choice = resolveModelConfig(settings, requestedModel);
+  if (!choice.ok) {
+    // Running without a model is a supported set-up; asking for one that cannot be used is a mistake to report.
+    if (requestedModel || settings.AI_MODEL) console.warn(`[ai] ${choice.problem}`);
+    return failure("not_configured", null, null);
+  }
   const info = modelInfo(choice.config);
 
   const images = await loadImages(input.imageIds.slice(0, MAX_IMAGES), input.userId);
@@ -83,7 +88,7 @@ export async function analysePhoto(input: AnalysePhotoInput, settings: AiSetting
     onPartial: input.onPartial,
     context: {
       callId: crypto.randomUUID(),
-      feature: input.feature ?? FEATURE,
+      feature: input.feature ?? PREFILL_FEATURE,
       userId: input.userId,
       promptId: prompt.id,
       promptVersion: prompt.version,

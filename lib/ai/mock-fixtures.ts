@@ -19,7 +19,7 @@ export const DEFAULT_FIXTURE: ListingSuggestion = {
 // sharp's encoder: after a sharp upgrade, mock-models.test.ts says when a key needs updating.
 export const FIXTURES_BY_IMAGE_SHA256: Record<string, ListingSuggestion> = {
   // makePng() from lib/testing/images.ts (320×240, plain blue), as stored.
-  "8853819875f50d511f5359c7aabadff41a43683480e006107e568ea20c751982": {
+  "49de36eb91e360b8d6a59a561113dfe9af731dc870108640caeabca7f301f40c": {
     title: "Blue yoga mat",
     description: "Blue yoga mat, laid out flat. Clean, no tears that I can see.",
     category: "Sports",
