@@ -1,13 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ConsoleNav } from "@/components/console/console-nav";
-import { requireAdminPage } from "@/lib/auth/admin";
+import { notFound } from "next/navigation";
+import { isAdmin } from "@/lib/auth/admin";
+import { getCurrentUser } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: { default: "AI console", template: "%s · AI console · Trova" }, robots: { index: false } };
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
-  const admin = await requireAdminPage("/console");
+  const admin = await getCurrentUser();
+  // A signed-out visitor is sent to sign in by the page itself (which knows its own path, so the
+  // sign-in comes back to it); anyone signed in without the role gets a 404 here.
+  if (!admin) return children;
+  if (!isAdmin(admin)) notFound();
   return (
     <div className="min-h-screen bg-stone-100">
       <header className="border-b border-stone-200 bg-stone-900 text-stone-100">
