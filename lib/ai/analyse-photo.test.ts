@@ -1,10 +1,11 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { APICallError } from "ai";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { getAiCallById } from "@/lib/db/queries/ai-calls";
 import { user } from "@/lib/db/schema";
 import { storeUploadedImage } from "@/lib/images";
 import { makeJpeg } from "@/lib/testing/images";
-import { analysePhoto, FAILURE_MESSAGES, type AiSettings, type PrefillFailureReason } from "./analyse-photo";
+import { analysePhoto, FAILURE_MESSAGES, transientRetryDelay, type AiSettings, type PrefillFailureReason } from "./analyse-photo";
 import { DEFAULT_FIXTURE } from "./mock-fixtures";
 import { waitForRecordedCalls } from "./record-calls";
 
@@ -62,15 +63,59 @@ describe("analysePhoto with the mock models", () => {
     expect(await getAiCallById(result.callId!)).toMatchObject({ status });
   });
 
-  it("is not configured without a model, or for a mock model when mocks are off", async () => {
+  it("retries a provider error once when time allows, recording both tries", async () => {
+    const result = await analysePhoto({ imageIds: [imageId], userId: "seller-1", modelId: "mock:error" }, settings);
+    expect(result).toMatchObject({ ok: false, reason: "provider_error" });
+    await waitForRecordedCalls();
+    const retry = await getAiCallById(result.callId!);
+    expect(retry).toMatchObject({ status: "error", params: expect.objectContaining({ attempt: 2 }) });
+    const first = await getAiCallById((retry!.params as { retryOf: string }).retryOf);
+    expect(first).toMatchObject({ status: "error", errorMessage: expect.stringContaining("500") });
+  });
+
+  it("stops when the seller's request is aborted", async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const startedAt = performance.now();
+    const result = await analysePhoto({ imageIds: [imageId], userId: "seller-1", modelId: "mock:timeout", signal: controller.signal }, settings);
+    expect(result).toMatchObject({ ok: false, reason: "provider_error" });
+    expect(performance.now() - startedAt).toBeLessThan(1000);
+  });
+
+  it("is not configured without a model, or for a mock model when mocks are off (and says why)", async () => {
+    const warned = vi.spyOn(console, "warn").mockImplementation(() => undefined);
     const none = await analysePhoto({ imageIds: [imageId], userId: "seller-1" }, { ...settings, AI_MODEL: undefined });
     expect(none).toMatchObject({ ok: false, reason: "not_configured", callId: null, model: null });
+    expect(warned).not.toHaveBeenCalled();
     const refused = await analysePhoto({ imageIds: [imageId], userId: "seller-1" }, { ...settings, AI_MOCK_MODELS: false });
     expect(refused).toMatchObject({ ok: false, reason: "not_configured" });
+    expect(warned).toHaveBeenCalledWith(expect.stringContaining("AI_MOCK_MODELS"));
+    warned.mockRestore();
   });
 
   it("does not read another seller's photo", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const result = await analysePhoto({ imageIds: [imageId], userId: "seller-2" }, settings);
     expect(result).toMatchObject({ ok: false, reason: "provider_error", callId: null });
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining("found none of the photos"), [imageId]);
+    logged.mockRestore();
+  });
+});
+
+describe("transientRetryDelay", () => {
+  const error = (statusCode: number, responseHeaders: Record<string, string> = {}) =>
+    new APICallError({ message: "x", url: "http://x", requestBodyValues: {}, statusCode, responseHeaders });
+
+  it("honours Retry-After in seconds, as a date, and retry-after-ms", () => {
+    expect(transientRetryDelay(error(429, { "retry-after": "2" }))).toBe(2000);
+    expect(transientRetryDelay(error(429, { "retry-after-ms": "350", "retry-after": "2" }))).toBe(350);
+    const inThreeSeconds = new Date(Date.now() + 3000).toUTCString();
+    expect(transientRetryDelay(error(503, { "retry-after": inThreeSeconds }))).toBeGreaterThan(1000);
+  });
+
+  it("waits a default second for a 5xx without Retry-After, and never retries invalid input", () => {
+    expect(transientRetryDelay(error(502))).toBe(1000);
+    expect(transientRetryDelay(error(400))).toBeNull();
+    expect(transientRetryDelay(new Error("not from the provider"))).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { APICallError, NoObjectGeneratedError, Output, streamText, type DeepPartial, type ModelMessage } from "ai";
+import { APICallError, NoObjectGeneratedError, Output, streamText, type DeepPartial, type LanguageModel, type ModelMessage } from "ai";
 import { getImageById } from "@/lib/db/queries/images";
 import { isUuid } from "@/lib/db/queries/listings";
 import { env, type Env } from "@/lib/env";
@@ -7,7 +7,7 @@ import { storageFileName } from "@/lib/images";
 import { getImageStorage } from "@/lib/images/storage";
 import { createLanguageModel, resolveModelConfig, type AiEnv, type ModelConfig } from "./models";
 import { listingSuggestionSchema, type ListingSuggestion } from "./output-schema";
-import { getPrompt } from "./prompts";
+import { getPrompt, type PromptVersion } from "./prompts";
 import { callContextOptions, type CallContext } from "./record-calls";
 
 export type PrefillFailureReason = "not_configured" | "timeout" | "provider_error" | "rate_limited" | "invalid_output" | "refusal";
@@ -30,7 +30,7 @@ export type AnalysePhotoResult =
 /** What analysePhoto reads from the environment; tests pass their own. */
 export type AiSettings = AiEnv & Pick<Env, "AI_TIMEOUT_MS">;
 
-export const FEATURE = "listing-prefill";
+export const PREFILL_FEATURE = "listing-prefill";
 export const MAX_IMAGES = 3;
 const MAX_OUTPUT_TOKENS = 1200;
 
@@ -50,56 +50,136 @@ export const FAILURE_MESSAGES: Record<PrefillFailureReason, string> = {
  */
 export async function analysePhoto(input: AnalysePhotoInput, settings: AiSettings = env): Promise<AnalysePhotoResult> {
   const choice = resolveModelConfig(settings, input.modelId);
-  if (!choice.ok) return failure("not_configured", null, null);
-  const config = choice.config;
-  const model = modelInfo(config);
+  if (!choice.ok) {
+    // Running without a model is a supported set-up; asking for one that cannot be used is a mistake to report.
+    if (input.modelId || settings.AI_MODEL) console.warn(`[ai] ${choice.problem}`);
+    return failure("not_configured", null, null);
+  }
+  const info = modelInfo(choice.config);
 
   const images = await loadImages(input.imageIds.slice(0, MAX_IMAGES), input.userId);
   if (images.length === 0) {
     console.error("[ai] analysePhoto found none of the photos", input.imageIds);
-    return failure("provider_error", null, model);
+    return failure("provider_error", null, info);
   }
 
-  const prompt = getPrompt(FEATURE);
+  // One bound for the whole pre-fill, the retry and its wait included.
+  const deadline = performance.now() + settings.AI_TIMEOUT_MS;
   const signal = AbortSignal.any([AbortSignal.timeout(settings.AI_TIMEOUT_MS), ...(input.signal ? [input.signal] : [])]);
-  const callId = crypto.randomUUID();
-  const context: CallContext = {
-    callId,
-    feature: FEATURE,
-    userId: input.userId,
-    promptId: prompt.id,
-    promptVersion: prompt.version,
-    promptHash: prompt.hash,
-    imageIds: images.map((image) => image.id),
-    variantKey: null,
-    attempt: 1,
-    retryOf: null,
+  const prompt = getPrompt(PREFILL_FEATURE);
+  const request: AttemptRequest = {
+    model: createLanguageModel(choice.config, settings),
+    info,
+    prompt,
+    images,
+    signal,
+    callerSignal: input.signal,
+    onPartial: input.onPartial,
+    context: {
+      callId: crypto.randomUUID(),
+      feature: PREFILL_FEATURE,
+      userId: input.userId,
+      promptId: prompt.id,
+      promptVersion: prompt.version,
+      promptHash: prompt.hash,
+      imageIds: images.map((image) => image.id),
+      variantKey: null,
+      attempt: 1,
+      retryOf: null,
+    },
   };
 
+  const first = await attempt(request);
+  if (first.retryAfterMs === null) return first.result;
+  // At most one retry, and only if it can still finish in time after waiting what the provider asked.
+  if (deadline - performance.now() - first.retryAfterMs < MIN_RETRY_WINDOW_MS) return first.result;
+  if (!(await sleep(first.retryAfterMs, signal))) return failure(reasonFor(signal.reason, signal, input.signal), first.result.callId, info);
+  const previous = request.context;
+  return (await attempt({ ...request, context: { ...previous, callId: crypto.randomUUID(), attempt: 2, retryOf: previous.callId } })).result;
+}
+
+type AttemptRequest = {
+  model: LanguageModel;
+  info: PrefillModelInfo;
+  prompt: PromptVersion;
+  images: LoadedImage[];
+  signal: AbortSignal;
+  callerSignal: AbortSignal | undefined;
+  onPartial: AnalysePhotoInput["onPartial"];
+  context: CallContext;
+};
+
+/** One call to the model. retryAfterMs is set when the failure is transient and nothing reached the seller yet. */
+async function attempt(request: AttemptRequest): Promise<{ result: AnalysePhotoResult; retryAfterMs: number | null }> {
+  const { info, signal, callerSignal } = request;
+  const callId = request.context.callId;
   // streamText reports a failed call through onError and ends the stream instead of throwing.
   let streamError: unknown;
+  let partials = 0;
   try {
     const result = streamText({
-      model: createLanguageModel(config, settings),
-      system: prompt.text,
-      messages: buildMessages(images),
+      model: request.model,
+      system: request.prompt.text,
+      messages: buildMessages(request.images),
       output: Output.object({ schema: listingSuggestionSchema, name: "listing_suggestion" }),
       maxOutputTokens: MAX_OUTPUT_TOKENS,
+      // Retries are ours: the SDK's would not know the overall time bound.
       maxRetries: 0,
       abortSignal: signal,
-      providerOptions: callContextOptions(context),
+      providerOptions: callContextOptions(request.context),
       onError: ({ error }) => {
         streamError = error;
       },
     });
-    for await (const partial of result.partialOutputStream) input.onPartial?.(partial as DeepPartial<ListingSuggestion>);
-    if (streamError !== undefined) return failure(reasonFor(streamError, signal, input.signal), callId, model);
-    if ((await result.finishReason) === "content-filter") return failure("refusal", callId, model);
+    for await (const partial of result.partialOutputStream) {
+      partials += 1;
+      request.onPartial?.(partial as DeepPartial<ListingSuggestion>);
+    }
+    if (streamError !== undefined) {
+      const retryAfterMs = partials === 0 && !signal.aborted ? transientRetryDelay(streamError) : null;
+      return { result: failure(reasonFor(streamError, signal, callerSignal), callId, info), retryAfterMs };
+    }
+    if ((await result.finishReason) === "content-filter") return { result: failure("refusal", callId, info), retryAfterMs: null };
     const suggestion = await result.output;
-    return { ok: true, callId, suggestion, model };
+    return { result: { ok: true, callId, suggestion, model: info }, retryAfterMs: null };
   } catch (error) {
-    return failure(reasonFor(streamError ?? error, signal, input.signal), callId, model);
+    return { result: failure(reasonFor(streamError ?? error, signal, callerSignal), callId, info), retryAfterMs: null };
   }
+}
+
+const DEFAULT_RETRY_DELAY_MS = 1000;
+// A retry is only worth it with this much time left after the wait.
+const MIN_RETRY_WINDOW_MS = 1000;
+
+/** How long to wait before retrying, or null when the error is not worth a retry (e.g. 400 invalid input). */
+export function transientRetryDelay(error: unknown): number | null {
+  // isRetryable is the provider's verdict: 408, 409, 429, 5xx, and connection failures.
+  if (!APICallError.isInstance(error) || !error.isRetryable) return null;
+  const headers = error.responseHeaders ?? {};
+  const milliseconds = Number(headers["retry-after-ms"]);
+  if (Number.isFinite(milliseconds) && milliseconds >= 0) return milliseconds;
+  const retryAfter = headers["retry-after"];
+  if (retryAfter === undefined) return DEFAULT_RETRY_DELAY_MS;
+  const seconds = Number(retryAfter);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(retryAfter);
+  return Number.isNaN(date) ? DEFAULT_RETRY_DELAY_MS : Math.max(0, date - Date.now());
+}
+
+/** Waits unless the signal fires first; false when it did. */
+function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve(false);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve(true);
+    }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
 }
 
 function failure(reason: PrefillFailureReason, callId: string | null, model: PrefillModelInfo | null): AnalysePhotoResult {

@@ -52,6 +52,8 @@ export function resolveModelConfig(aiEnv: AiEnv, requestedId?: string): ModelCho
       if (!aiEnv.AI_MOCK_MODELS) return { ok: false, problem: `${id} is a test model; it needs AI_MOCK_MODELS=true.` };
       if (!isMockScenario(name)) return { ok: false, problem: `Unknown mock scenario "${name}".` };
       return { ok: true, config: { id, provider, name, label: `Test model (${name})`, local: true } };
+    case "local":
+      return { ok: false, problem: "The built-in local model (local:vision) is not available yet; use openai: or openai-compatible:." };
     default:
       return { ok: false, problem: `Unknown model provider "${provider}" in "${id}".` };
   }

@@ -154,15 +154,14 @@ function judge(observed: Observed, feature: string): Verdict {
   if (observed.finishReason?.unified === "content-filter") {
     return { status: "invalid", output: null, errorClass: "Refusal", errorMessage: observed.text.slice(0, 500) || "The model declined to answer." };
   }
+  const schema = OUTPUT_SCHEMAS[feature];
   let parsed: unknown;
   try {
     parsed = JSON.parse(observed.text);
   } catch (error) {
-    const schema = OUTPUT_SCHEMAS[feature];
     if (!schema) return { status: "ok", output: null, errorClass: null, errorMessage: null };
     return { status: "invalid", output: null, errorClass: "JSONParseError", errorMessage: (error as Error).message };
   }
-  const schema = OUTPUT_SCHEMAS[feature];
   if (!schema) return { status: "ok", output: parsed, errorClass: null, errorMessage: null };
   const validated = schema.safeParse(parsed);
   if (validated.success) return { status: "ok", output: validated.data, errorClass: null, errorMessage: null };

@@ -10,6 +10,9 @@ const READABLE_TYPES = new Set(["image/jpeg", "image/png", "image/webp", "image/
 
 export const FULL_SIZE = 1600;
 export const THUMB_SIZE = 480;
+// WebP encoding is most of an upload's server time. Effort 2 (of 0–6) takes about 40% less CPU
+// than the default 4 for files about 2% larger (measured by npm run bench:prefill).
+const WEBP_EFFORT = 2;
 
 export type NormalisedImage = {
   full: Buffer;
@@ -55,23 +58,26 @@ export async function normaliseImage(bytes: Buffer): Promise<NormalisedImage> {
   }
 
   try {
-    // failOn 'error' refuses truncated data instead of storing a half-grey picture.
-    const source = sharp(bytes, { limitInputPixels: maxPixels, failOn: "error", animated: false }).rotate();
-    const full = await source
-      .clone()
+    // Decoded once, at the stored size (failOn 'error' refuses truncated data instead of storing a
+    // half-grey picture); both files are then encoded from those pixels side by side.
+    const { data, info } = await sharp(bytes, { limitInputPixels: maxPixels, failOn: "error", animated: false })
+      .rotate()
       .resize({ width: FULL_SIZE, height: FULL_SIZE, fit: "inside", withoutEnlargement: true })
-      .webp({ quality: 82 })
+      .raw()
       .toBuffer({ resolveWithObject: true });
-    const thumb = await source
-      .clone()
-      .resize({ width: THUMB_SIZE, height: THUMB_SIZE, fit: "inside", withoutEnlargement: true })
-      .webp({ quality: 78 })
-      .toBuffer();
+    const pixels = { raw: { width: info.width, height: info.height, channels: info.channels } };
+    const [full, thumb] = await Promise.all([
+      sharp(data, pixels).webp({ quality: 82, effort: WEBP_EFFORT }).toBuffer(),
+      sharp(data, pixels)
+        .resize({ width: THUMB_SIZE, height: THUMB_SIZE, fit: "inside", withoutEnlargement: true })
+        .webp({ quality: 78, effort: WEBP_EFFORT })
+        .toBuffer(),
+    ]);
     return {
-      full: full.data,
+      full,
       thumb,
-      width: full.info.width,
-      height: full.info.height,
+      width: info.width,
+      height: info.height,
       originalType: detected.mime,
       sha256: crypto.createHash("sha256").update(bytes).digest("hex"),
     };
