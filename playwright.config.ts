@@ -52,7 +52,8 @@ export default defineConfig({
       APP_URL: baseURL,
       SEED_DEMO: "true",
       NEXT_TELEMETRY_DISABLED: "1",
-      // Deterministic mock models only (no key exists here); a test picks a scenario with a cookie.
+      // The deterministic mock model answers every photo; a test picks a scripted failure with
+      // the trova-mock-model cookie. The short timeout keeps the timeout journey quick.
       AI_MODEL: "mock:fixture",
       AI_MOCK_MODELS: "true",
       AI_TIMEOUT_MS: "3000",

@@ -50,7 +50,7 @@ test("a text file renamed .jpg is refused with a clear message and the form keep
   await signUp(page, newAccount("Oisin"));
   await page.goto("/sell");
   await fillListingForm(page, { title: "Camping stove", description: "Two burners", category: "Sports", condition: "Fair", price: "30" });
-  await page.locator('input[type="file"]').setInputFiles(textFileNamedJpg());
+  await page.getByTestId("photo-input").setInputFiles(textFileNamedJpg());
   await expect(page.getByTestId("photo-errors")).toContainText("not a photo Trova can read");
   await expect(page.getByLabel("Title")).toHaveValue("Camping stove");
   await expect(page.getByLabel("Description")).toHaveValue("Two burners");

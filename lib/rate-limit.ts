@@ -8,6 +8,9 @@ export const RATE_LIMITS = {
   signInPerIp: { limit: 60, windowSeconds: 300 },
   sendMessage: { limit: 20, windowSeconds: 60 },
   sendMessagePerIp: { limit: 60, windowSeconds: 60 },
+  // Each pre-fill is a paid model call: generous for a seller listing a stack of items, not for a script.
+  prefill: { limit: 20, windowSeconds: 600 },
+  prefillPerIp: { limit: 60, windowSeconds: 600 },
 } satisfies Record<string, RateLimitPolicy>;
 
 export type RateLimitVerdict = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, useTransition } from "react";
 import type { UploadedPhoto } from "@/app/(market)/sell/actions";
 import { Button } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, inputClass, type FieldMark } from "@/components/ui/field";
 import { invalidInput, type ActionResult, type FieldErrors } from "@/lib/action-result";
 import { listingSchema, type ListingFormValues } from "@/lib/listings/listing-schema";
 import { CATEGORIES, CONDITION_LABELS, CONDITIONS } from "@/lib/listings/options";
@@ -20,6 +20,19 @@ type ListingFormProps = {
   initialValues?: Partial<ListingFormValues>;
   initialPhotos?: UploadedPhoto[];
   maxUploadMb: number;
+  /** Given by the sell page, which owns the values and photos (it keeps a draft and pre-fills them). */
+  controlled?: {
+    values: ListingFormValues;
+    onValueChange: (field: keyof ListingFormValues, value: string) => void;
+    photos: UploadedPhoto[];
+    onPhotosChange: React.Dispatch<React.SetStateAction<UploadedPhoto[]>>;
+  };
+  /** Fields whose value the seller has not confirmed yet (see Field). */
+  marks?: Partial<Record<keyof ListingFormValues, FieldMark>>;
+  /** Extra content: under the photos, above the price and under it. */
+  afterPhotos?: React.ReactNode;
+  beforePrice?: React.ReactNode;
+  afterPrice?: React.ReactNode;
 };
 
 const EMPTY_VALUES: ListingFormValues = { title: "", description: "", category: "", condition: "", price: "" };
@@ -28,9 +41,24 @@ const EMPTY_VALUES: ListingFormValues = { title: "", description: "", category: 
  * The create/edit form. Every value lives in React state and the action is called from
  * onSubmit (not `<form action>`), so a refused submit keeps what was typed and chosen.
  */
-export function ListingForm({ action, submitLabel, pendingLabel, initialValues, initialPhotos, maxUploadMb }: ListingFormProps) {
-  const [values, setValues] = useState<ListingFormValues>({ ...EMPTY_VALUES, ...initialValues });
-  const [photos, setPhotos] = useState<UploadedPhoto[]>(initialPhotos ?? []);
+export function ListingForm({
+  action,
+  submitLabel,
+  pendingLabel,
+  initialValues,
+  initialPhotos,
+  maxUploadMb,
+  controlled,
+  marks = {},
+  afterPhotos,
+  beforePrice,
+  afterPrice,
+}: ListingFormProps) {
+  const [ownValues, setOwnValues] = useState<ListingFormValues>({ ...EMPTY_VALUES, ...initialValues });
+  const [ownPhotos, setOwnPhotos] = useState<UploadedPhoto[]>(initialPhotos ?? []);
+  const values = controlled?.values ?? ownValues;
+  const photos = controlled?.photos ?? ownPhotos;
+  const setPhotos = controlled?.onPhotosChange ?? setOwnPhotos;
   const [uploading, setUploading] = useState(false);
   const [failure, setFailure] = useState<{ error: string; fieldErrors?: FieldErrors } | null>(null);
   const [pending, startTransition] = useTransition();
@@ -51,7 +79,8 @@ export function ListingForm({ action, submitLabel, pendingLabel, initialValues, 
   }
 
   function update(field: keyof ListingFormValues, value: string) {
-    setValues((current) => ({ ...current, [field]: value }));
+    if (controlled) controlled.onValueChange(field, value);
+    else setOwnValues((current) => ({ ...current, [field]: value }));
     clearFieldError(field);
   }
 
@@ -98,12 +127,13 @@ export function ListingForm({ action, submitLabel, pendingLabel, initialValues, 
         errors={fieldErrors.photoIds}
         maxUploadMb={maxUploadMb}
       />
-      <Field label="Title" errors={fieldErrors.title} hint="What is it? 3 to 120 characters.">
+      {afterPhotos}
+      <Field label="Title" mark={marks.title} errors={fieldErrors.title} hint="What is it? 3 to 120 characters.">
         {(props) => (
           <input {...props} value={values.title} onChange={(event) => update("title", event.target.value)} autoComplete="off" className={inputClass} />
         )}
       </Field>
-      <Field label="Description" errors={fieldErrors.description} hint="Optional: size, age, flaws, pick-up or delivery.">
+      <Field label="Description" mark={marks.description} errors={fieldErrors.description} hint="Optional: size, age, flaws, pick-up or delivery.">
         {(props) => (
           <textarea
             {...props}
@@ -115,7 +145,7 @@ export function ListingForm({ action, submitLabel, pendingLabel, initialValues, 
         )}
       </Field>
       <div className="grid gap-5 sm:grid-cols-2">
-        <Field label="Category" errors={fieldErrors.category}>
+        <Field label="Category" mark={marks.category} errors={fieldErrors.category}>
           {(props) => (
             <select {...props} value={values.category} onChange={(event) => update("category", event.target.value)} className={inputClass}>
               <option value="" disabled>
@@ -129,7 +159,7 @@ export function ListingForm({ action, submitLabel, pendingLabel, initialValues, 
             </select>
           )}
         </Field>
-        <Field label="Condition" errors={fieldErrors.condition}>
+        <Field label="Condition" mark={marks.condition} errors={fieldErrors.condition}>
           {(props) => (
             <select {...props} value={values.condition} onChange={(event) => update("condition", event.target.value)} className={inputClass}>
               <option value="" disabled>
@@ -144,7 +174,8 @@ export function ListingForm({ action, submitLabel, pendingLabel, initialValues, 
           )}
         </Field>
       </div>
-      <Field label="Price (EUR)" errors={fieldErrors.price} hint="Like 25 or 25.50. Enter 0 to give it away.">
+      {beforePrice}
+      <Field label="Price (EUR)" mark={marks.price} errors={fieldErrors.price} hint="Like 25 or 25.50. Enter 0 to give it away.">
         {(props) => (
           <div className="relative sm:max-w-xs">
             <span aria-hidden="true" className="pointer-events-none absolute inset-y-0 left-3 flex items-center text-stone-500">
@@ -161,6 +192,7 @@ export function ListingForm({ action, submitLabel, pendingLabel, initialValues, 
           </div>
         )}
       </Field>
+      {afterPrice}
       <div>
         <Button type="submit" disabled={pending} aria-disabled={uploading}>
           {pending ? pendingLabel : submitLabel}

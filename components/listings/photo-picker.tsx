@@ -1,8 +1,9 @@
 "use client";
 
 import Image from "next/image";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useId, useRef, useState } from "react";
 import { uploadListingPhoto, type UploadedPhoto } from "@/app/(market)/sell/actions";
+import { downscaleForUpload } from "@/lib/images/downscale-in-browser";
 import { MAX_PHOTOS } from "@/lib/listings/options";
 
 type PhotoPickerProps = {
@@ -19,7 +20,10 @@ type PendingUpload = { key: string; name: string };
 type FileError = { key: string; message: string };
 type FocusRequest = { photoId: string; action: "left" | "right" | "remove" } | { photoId: null };
 
-/** Choose, upload, order and remove a listing's photos. Each file uploads as soon as it is chosen. */
+/**
+ * Choose (file picker, drag and drop, paste, phone camera), upload, order and remove a listing's
+ * photos. Each file is shrunk in the browser and uploads as soon as it is chosen.
+ */
 export function PhotoPicker({ photos, onPhotosChange, onBusyChange, errors, maxUploadMb }: PhotoPickerProps) {
   const id = useId();
   const [pending, setPending] = useState<PendingUpload[]>([]);
@@ -65,7 +69,8 @@ export function PhotoPicker({ photos, onPhotosChange, onBusyChange, errors, maxU
     }
   }
 
-  async function uploadFile(file: File): Promise<string | null> {
+  async function uploadFile(original: File): Promise<string | null> {
+    const file = await downscaleForUpload(original);
     if (file.size > maxUploadMb * 1024 * 1024) return `That photo is larger than ${maxUploadMb} MB. Choose a smaller one.`;
     const body = new FormData();
     body.append("photo", file);
@@ -78,6 +83,19 @@ export function PhotoPicker({ photos, onPhotosChange, onBusyChange, errors, maxU
       return "The upload failed. Check your connection and try again.";
     }
   }
+
+  // A photo pasted anywhere on the page (a screenshot, an image copied from another tab) is added.
+  const pastePhotos = useEffectEvent((event: ClipboardEvent) => {
+    const files = Array.from(event.clipboardData?.files ?? []).filter((file) => file.type.startsWith("image/"));
+    if (files.length === 0) return;
+    event.preventDefault();
+    void addFiles(files);
+  });
+  useEffect(() => {
+    const onPaste = (event: ClipboardEvent) => pastePhotos(event);
+    window.addEventListener("paste", onPaste);
+    return () => window.removeEventListener("paste", onPaste);
+  }, []);
 
   function move(index: number, offset: -1 | 1) {
     const photo = photos[index];
@@ -105,8 +123,19 @@ export function PhotoPicker({ photos, onPhotosChange, onBusyChange, errors, maxU
     };
   }
 
+  function chooseFiles(event: React.ChangeEvent<HTMLInputElement>) {
+    const files = Array.from(event.target.files ?? []);
+    // Cleared so that choosing the same file again still fires a change.
+    event.target.value = "";
+    void addFiles(files);
+  }
+
   const messages = [...(errors ?? []), ...fileErrors.map((error) => error.message)];
   const full = photos.length + pending.length >= MAX_PHOTOS;
+  // Nothing chosen yet: the drop zone is the first thing to do on the page, so it takes room.
+  const empty = photos.length === 0 && !busy;
+  const pickerButtonClass =
+    "inline-block cursor-pointer rounded-lg border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 hover:bg-stone-100 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600";
   const controlClass =
     "min-h-8 min-w-8 rounded-md border border-stone-300 bg-white px-2 py-1 text-sm font-medium text-stone-800 hover:bg-stone-100 disabled:cursor-not-allowed disabled:opacity-40";
 
@@ -128,7 +157,7 @@ export function PhotoPicker({ photos, onPhotosChange, onBusyChange, errors, maxU
           setDragging(false);
           void addFiles(Array.from(event.dataTransfer.files));
         }}
-        className={`rounded-xl border-2 border-dashed p-3 ${dragging ? "border-brand-600 bg-brand-50" : "border-stone-300 bg-white"}`}
+        className={`rounded-xl border-2 border-dashed ${empty ? "px-3 py-10" : "p-3"} ${dragging ? "border-brand-600 bg-brand-50" : "border-stone-300 bg-white"}`}
       >
         {(photos.length > 0 || busy) && (
           <ol className="mb-3 grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label="Chosen photos">
@@ -195,30 +224,40 @@ export function PhotoPicker({ photos, onPhotosChange, onBusyChange, errors, maxU
         {full ? (
           <p className="text-sm text-stone-600">That&apos;s the most photos a listing can have.</p>
         ) : (
-          <div className="flex flex-wrap items-center gap-3">
-            <input
-              ref={inputRef}
-              id={`${id}-input`}
-              type="file"
-              accept="image/*"
-              multiple
-              aria-invalid={messages.length > 0}
-              aria-describedby={`${id}-hint${messages.length ? ` ${id}-errors` : ""}`}
-              className="peer sr-only"
-              onChange={(event) => {
-                const files = Array.from(event.target.files ?? []);
-                // Cleared so that choosing the same file again still fires a change.
-                event.target.value = "";
-                void addFiles(files);
-              }}
-            />
-            <label
-              htmlFor={`${id}-input`}
-              className="cursor-pointer rounded-lg border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 hover:bg-stone-100 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600"
-            >
-              {photos.length ? "Add more photos" : "Add photos"}
-            </label>
-            <span className="text-sm text-stone-500">or drag them here</span>
+          <div className={`flex flex-wrap items-center gap-3 ${empty ? "justify-center text-center" : ""}`}>
+            <span>
+              <input
+                ref={inputRef}
+                id={`${id}-input`}
+                data-testid="photo-input"
+                type="file"
+                accept="image/*"
+                multiple
+                aria-invalid={messages.length > 0}
+                aria-describedby={`${id}-hint${messages.length ? ` ${id}-errors` : ""}`}
+                className="peer sr-only"
+                onChange={chooseFiles}
+              />
+              <label htmlFor={`${id}-input`} className={pickerButtonClass}>
+                {photos.length ? "Add more photos" : "Add photos"}
+              </label>
+            </span>
+            {/* Phones open the camera straight away; a mouse-driven computer has no use for it. */}
+            <span className="hidden pointer-coarse:inline">
+              <input
+                id={`${id}-camera`}
+                type="file"
+                accept="image/*"
+                capture="environment"
+                aria-describedby={`${id}-hint`}
+                className="peer sr-only"
+                onChange={chooseFiles}
+              />
+              <label htmlFor={`${id}-camera`} className={pickerButtonClass}>
+                Take a photo
+              </label>
+            </span>
+            <span className="text-sm text-stone-500 pointer-coarse:hidden">or drag them here, or paste one</span>
           </div>
         )}
       </div>

@@ -19,14 +19,20 @@ export async function addPhotos(page: Page, count: number) {
     { r: 60, g: 170, b: 90 },
   ];
   const files = await Promise.all(Array.from({ length: count }, (_, i) => drawPhoto(`photo-${i + 1}.jpg`, colours[i % colours.length])));
-  await page.locator('input[type="file"]').setInputFiles(files);
+  await page.getByTestId("photo-input").setInputFiles(files);
   await expect(page.getByTestId("photo-thumb")).toHaveCount(count);
 }
 
-/** Publishes a listing with photos through /sell and returns its id, read from the URL. */
+/** On /sell the first photo starts a suggestion; this waits until it has filled the form or given up. */
+export async function waitForSuggestion(page: Page) {
+  await expect(page.getByTestId("prefill-status")).toHaveAttribute("data-state", /^(done|failed)$/);
+}
+
+/** Publishes a listing with photos through /sell, typed over any suggestion, and returns its id, read from the URL. */
 export async function publishListing(page: Page, listing: ListingInput, photos = 1): Promise<string> {
   await page.goto("/sell");
   await addPhotos(page, photos);
+  await waitForSuggestion(page);
   await fillListingForm(page, listing);
   await page.getByRole("button", { name: "Publish listing" }).click();
   await page.waitForURL(/\/listings\/[0-9a-f-]{36}$/);

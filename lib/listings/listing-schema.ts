@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CATEGORIES, CONDITIONS, LISTING_STATUSES, MAX_PHOTOS } from "./options";
 
 export const MAX_PRICE_EUR = 1_000_000;
+export const MAX_DESCRIPTION_LENGTH = 5000;
 
 const PRICE_FORMAT = "Enter the price in euros as a number, like 25 or 25.50.";
 const PRICE_NEGATIVE = "The price can't be negative. Enter 0 to give it away.";
@@ -57,7 +58,7 @@ export const listingSchema = z
     description: z
       .string({ error: "The description must be text." })
       .trim()
-      .max(5000, "Keep the description under 5,000 characters.")
+      .max(MAX_DESCRIPTION_LENGTH, "Keep the description under 5,000 characters.")
       .default(""),
     category: z.enum(CATEGORIES, { error: "Choose a category." }),
     condition: z.enum(CONDITIONS, { error: "Choose the item's condition." }),

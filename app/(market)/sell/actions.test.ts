@@ -1,9 +1,13 @@
+import crypto from "node:crypto";
+import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { DEFAULT_FIXTURE } from "@/lib/ai/mock-fixtures";
 import { getDb } from "@/lib/db/client";
-import { user } from "@/lib/db/schema";
+import { getAiCallForUser } from "@/lib/db/queries/ai-calls";
 import { getSellerListings } from "@/lib/db/queries/seller-listings";
-import { createListing, uploadListingPhoto } from "./actions";
+import { aiCalls, listings, user } from "@/lib/db/schema";
+import { createListing, rateSuggestion, uploadListingPhoto } from "./actions";
 
 const session = vi.hoisted(() => ({ user: null as { id: string } | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
@@ -98,5 +102,87 @@ describe("createListing", () => {
     const photo = await upload("ana");
     session.user = null;
     expect(await createListing({ ...details, photoIds: [photo.id] })).toMatchObject({ ok: false });
+  });
+});
+
+/** A recorded pre-fill call by `userId` that answered with the default fixture. */
+async function recordCall(userId: string) {
+  const id = crypto.randomUUID();
+  const db = await getDb();
+  await db.insert(aiCalls).values({
+    id,
+    feature: "listing-prefill",
+    userId,
+    provider: "mock",
+    modelId: "mock:fixture",
+    status: "ok",
+    output: DEFAULT_FIXTURE,
+    latencyMs: 400,
+  });
+  return id;
+}
+
+/** The listing a successful createListing redirected to. */
+async function publishedListing(result: Promise<unknown>) {
+  const redirected: Error = await result.then(
+    (value) => Promise.reject(new Error(`expected a redirect, got ${JSON.stringify(value)}`)),
+    (error: Error) => error,
+  );
+  const id = redirected.message.replace("redirect:/listings/", "");
+  const db = await getDb();
+  const [listing] = await db.select().from(listings).where(eq(listings.id, id));
+  return listing;
+}
+
+const noDetails = { brand: "", colour: "", material: "", size: "" };
+
+describe("createListing from a suggestion", () => {
+  it("links the call, stores the suggestion with the kept details, and adds details the description lacks", async () => {
+    const photo = await upload("ana");
+    const callId = await recordCall("ana");
+    const listing = await publishedListing(
+      createListing({
+        ...details,
+        title: "Blue vase",
+        description: "Blue glazed ceramic vase.",
+        photoIds: [photo.id],
+        fromSuggestion: { callId, details: { ...noDetails, colour: "blue", material: "ceramic", size: "25 cm" } },
+      }),
+    );
+    expect(listing.aiCallId).toBe(callId);
+    expect(listing.aiSuggestion).toEqual({ ...DEFAULT_FIXTURE, sellerDetails: { brand: null, colour: "blue", material: "ceramic", size: "25 cm" } });
+    expect(listing.description).toBe("Blue glazed ceramic vase.\n\nSize: 25 cm.");
+    expect((await getAiCallForUser(callId, "ana"))?.listingId).toBe(listing.id);
+  });
+
+  it("publishes without the link when the call is someone else's", async () => {
+    const photo = await upload("ana");
+    const callId = await recordCall("bo");
+    const listing = await publishedListing(
+      createListing({ ...details, photoIds: [photo.id], fromSuggestion: { callId, details: { ...noDetails, brand: "IKEA" } } }),
+    );
+    expect(listing).toMatchObject({ aiCallId: null, aiSuggestion: null, description: "" });
+    expect((await getAiCallForUser(callId, "bo"))?.listingId).toBeNull();
+  });
+});
+
+describe("rateSuggestion", () => {
+  it("stores a thumbs down with its reason, and a later thumbs up replaces it", async () => {
+    const callId = await recordCall("ana");
+    session.user = { id: "ana" };
+    expect(await rateSuggestion({ callId, rating: -1, reason: "  The price is far too low. " })).toEqual({ ok: true });
+    expect(await getAiCallForUser(callId, "ana")).toMatchObject({ feedbackRating: -1, feedbackReason: "The price is far too low." });
+    expect(await rateSuggestion({ callId, rating: 1, reason: "ignored" })).toEqual({ ok: true });
+    expect(await getAiCallForUser(callId, "ana")).toMatchObject({ feedbackRating: 1, feedbackReason: null });
+  });
+
+  it("refuses someone else's call, a bad rating and a signed-out caller", async () => {
+    const callId = await recordCall("bo");
+    session.user = { id: "ana" };
+    expect(await rateSuggestion({ callId, rating: -1, reason: null })).toMatchObject({ ok: false, error: expect.stringMatching(/can't be rated/) });
+    expect(await rateSuggestion({ callId, rating: 5 })).toMatchObject({ ok: false, fieldErrors: { rating: expect.any(Array) } });
+    session.user = null;
+    expect(await rateSuggestion({ callId, rating: 1 })).toMatchObject({ ok: false });
+    expect(await getAiCallForUser(callId, "bo")).toMatchObject({ feedbackRating: null });
   });
 });

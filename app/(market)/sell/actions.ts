@@ -2,12 +2,17 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { failure, invalidInput, type ActionResult } from "@/lib/action-result";
+import { listingSuggestionSchema } from "@/lib/ai/output-schema";
 import { getCurrentUser } from "@/lib/auth/session";
+import { getAiCallForUser, setAiCallFeedback } from "@/lib/db/queries/ai-calls";
 import * as sellerListings from "@/lib/db/queries/seller-listings";
 import { imageUrl, storeUploadedImage } from "@/lib/images";
 import { listingSchema } from "@/lib/listings/listing-schema";
 import { sellerFailure, SIGNED_OUT_MESSAGE } from "@/lib/listings/seller-failures";
+import { suggestionFeedbackSchema } from "@/lib/sell/feedback-schema";
+import { describeWithDetails, publishedSuggestionSchema } from "@/lib/sell/suggestion-details";
 
 export type UploadedPhoto = { id: string; thumbUrl: string };
 
@@ -22,14 +27,44 @@ export async function uploadListingPhoto(formData: FormData): Promise<ActionResu
   return { ok: true, photo: { id: stored.image.id, thumbUrl: imageUrl(stored.image.storageKey, "thumb") } };
 }
 
+const suggestionPartSchema = z.object({ fromSuggestion: publishedSuggestionSchema.optional() });
+
+/**
+ * Publishes a listing. From /sell it may name the AI call that pre-filled the form
+ * (`fromSuggestion`): when that call is the seller's, the listing is linked to it and stores the
+ * suggestion as the call returned it plus the details the seller kept.
+ */
 export async function createListing(input: unknown): Promise<ActionResult> {
   const user = await getCurrentUser();
   if (!user) return failure(SIGNED_OUT_MESSAGE);
   const parsed = listingSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  const created = await sellerListings.createListing(user.id, parsed.data);
+  const listing = parsed.data;
+  // The link is bookkeeping: a malformed or foreign one is dropped, the listing still goes out.
+  const fromSuggestion = suggestionPartSchema.safeParse(input).data?.fromSuggestion;
+  const call = fromSuggestion ? await getAiCallForUser(fromSuggestion.callId, user.id) : null;
+  const suggestion = listingSuggestionSchema.safeParse(call?.output);
+  let source: sellerListings.SuggestionSource | undefined;
+  if (fromSuggestion && suggestion.success) {
+    const { details } = fromSuggestion;
+    listing.description = describeWithDetails(listing.description, listing.title, details);
+    const sellerDetails = Object.fromEntries(Object.entries(details).map(([field, value]) => [field, value || null]));
+    source = { callId: fromSuggestion.callId, suggestion: { ...suggestion.data, sellerDetails } };
+  }
+  const created = await sellerListings.createListing(user.id, listing, source);
   if (!created.ok) return sellerFailure(created.reason);
   revalidatePath("/");
   revalidatePath("/my-listings");
   redirect(`/listings/${created.id}`);
+}
+
+/** Thumbs up or down on the suggestion the seller was shown; only the call's own user may rate it. */
+export async function rateSuggestion(input: unknown): Promise<ActionResult> {
+  const user = await getCurrentUser();
+  if (!user) return failure(SIGNED_OUT_MESSAGE);
+  const parsed = suggestionFeedbackSchema.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  const { callId, rating, reason } = parsed.data;
+  if (!(await setAiCallFeedback(callId, user.id, rating, reason))) return failure("That suggestion can't be rated any more.");
+  return { ok: true };
 }

@@ -1,18 +1,20 @@
 import type { Metadata } from "next";
-import { ListingForm } from "@/components/listings/listing-form";
+import { SellFlow } from "@/components/sell/sell-flow";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { createListing } from "./actions";
+import { getRequestLocale } from "@/lib/listings/locale";
 
 export const metadata: Metadata = { title: "Sell something", robots: { index: false } };
 
 export default async function SellPage() {
-  await requireUser("/sell");
+  const [user, locale] = await Promise.all([requireUser("/sell"), getRequestLocale()]);
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="mb-1 text-2xl font-semibold">Sell something</h1>
-      <p className="mb-6 text-sm text-stone-600">Add photos and a few details; buyers can write to you as soon as it is published.</p>
-      <ListingForm action={createListing} submitLabel="Publish listing" pendingLabel="Publishing…" maxUploadMb={env.MAX_UPLOAD_MB} />
+      <p className="mb-6 text-sm text-stone-600">
+        Start with a photo: Trova suggests the details, you check them and publish. Buyers can write to you as soon as it is live.
+      </p>
+      <SellFlow userId={user.id} maxUploadMb={env.MAX_UPLOAD_MB} locale={locale} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { images } from "@/lib/db/schema";
 
@@ -17,4 +17,16 @@ export async function getImageById(id: string) {
   const db = await getDb();
   const [image] = await db.select().from(images).where(eq(images.id, id));
   return image ?? null;
+}
+
+/** True when every id names an image that `ownerId` uploaded. */
+export async function areImagesOwnedBy(imageIds: string[], ownerId: string): Promise<boolean> {
+  const distinct = [...new Set(imageIds)];
+  if (distinct.length === 0) return false;
+  const db = await getDb();
+  const [row] = await db
+    .select({ owned: count() })
+    .from(images)
+    .where(and(inArray(images.id, distinct), eq(images.ownerId, ownerId)));
+  return row.owned === distinct.length;
 }

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, getTableName, inArray, isNull, notInArray, or, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/lib/db/client";
+import { linkAiCallToListing } from "@/lib/db/queries/ai-calls";
 import { isUuid } from "@/lib/db/queries/listings";
 import { conversations, images, listings } from "@/lib/db/schema";
 import { deleteImageFiles } from "@/lib/images";
@@ -50,11 +51,22 @@ async function inTransaction<T extends object>(
   }
 }
 
-export async function createListing(sellerId: string, input: ListingInput): Promise<SellerMutationResult<{ id: string }>> {
+/** The AI call whose suggestion pre-filled a new listing, and what to store of it (listings.ai_suggestion). */
+export type SuggestionSource = { callId: string; suggestion: Record<string, unknown> };
+
+export async function createListing(
+  sellerId: string,
+  input: ListingInput,
+  source?: SuggestionSource,
+): Promise<SellerMutationResult<{ id: string }>> {
   const { photoIds, ...fields } = input;
   return inTransaction(async (tx) => {
     const [listing] = await tx.insert(listings).values({ ...fields, sellerId }).returning({ id: listings.id });
     await attachPhotos(tx, sellerId, listing.id, photoIds);
+    // The suggestion is kept only with its call: one without the other cannot be compared later.
+    if (source && (await linkAiCallToListing(tx, source.callId, sellerId, listing.id))) {
+      await tx.update(listings).set({ aiSuggestion: source.suggestion }).where(eq(listings.id, listing.id));
+    }
     return { ok: true, id: listing.id };
   });
 }

@@ -1,0 +1,81 @@
+import type { NextRequest } from "next/server";
+import { z } from "zod";
+import { analysePhoto } from "@/lib/ai/analyse-photo";
+import { getCurrentUser } from "@/lib/auth/session";
+import { getComparablePrices } from "@/lib/db/queries/comparable-prices";
+import { areImagesOwnedBy } from "@/lib/db/queries/images";
+import { env } from "@/lib/env";
+import { MAX_PHOTOS } from "@/lib/listings/options";
+import { getClientIp } from "@/lib/request-ip";
+import { consumePrefillAllowance } from "@/lib/sell/prefill-limit";
+import { encodeLine, PREFILL_UNAVAILABLE, type PrefillFailure, type PrefillLine } from "@/lib/sell/prefill-lines";
+
+export const dynamic = "force-dynamic";
+
+const prefillRequestSchema = z.object({ imageIds: z.array(z.uuid()).min(1).max(MAX_PHOTOS) });
+
+// Tests choose a scripted model per browser; outside test set-ups the cookie is ignored.
+const MOCK_MODEL_COOKIE = "trova-mock-model";
+
+const NDJSON_HEADERS = { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" };
+
+/**
+ * Suggests a listing from the seller's uploaded photos, streamed as NDJSON (lib/sell/prefill-lines.ts):
+ * partial answers as the model writes, then the suggestion with comparable prices, or why not.
+ * A route handler rather than a server action because the answer streams.
+ */
+export async function POST(request: NextRequest) {
+  const user = await getCurrentUser();
+  if (!user) return failed(401, "signed_out", "You're signed out. Sign in again, then add your photo.");
+  const parsed = prefillRequestSchema.safeParse(await request.json().catch(() => null));
+  if (!parsed.success) return failed(400, "bad_request", PREFILL_UNAVAILABLE);
+  const { imageIds } = parsed.data;
+  if (!(await areImagesOwnedBy(imageIds, user.id))) return failed(403, "bad_request", PREFILL_UNAVAILABLE);
+  const limited = await consumePrefillAllowance(user.id, getClientIp(request.headers));
+  if (limited) return failed(429, "rate_limited", limited);
+
+  const mockModel = env.AI_MOCK_MODELS ? request.cookies.get(MOCK_MODEL_COOKIE)?.value : undefined;
+  const encoder = new TextEncoder();
+  // False once the seller has gone (reload, Start over): the model call is aborted through
+  // request.signal and nothing more is written.
+  let open = true;
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (line: PrefillLine) => {
+        if (!open || request.signal.aborted) return;
+        try {
+          controller.enqueue(encoder.encode(encodeLine(line)));
+        } catch {
+          open = false;
+        }
+      };
+      try {
+        const result = await analysePhoto({
+          imageIds,
+          userId: user.id,
+          modelId: mockModel?.startsWith("mock:") ? mockModel : undefined,
+          signal: request.signal,
+          onPartial: (suggestion) => send({ type: "partial", suggestion }),
+        });
+        if (result.ok) {
+          const comparable = await getComparablePrices({ category: result.suggestion.category, title: result.suggestion.title });
+          send({ type: "done", callId: result.callId, suggestion: result.suggestion, model: result.model, comparable });
+        } else {
+          send({ type: "failed", reason: result.reason, message: result.message, model: result.model });
+        }
+      } catch (error) {
+        console.error("[prefill] unexpected failure:", error);
+        send({ type: "failed", reason: "unexpected", message: PREFILL_UNAVAILABLE, model: null });
+      }
+      if (open) controller.close();
+    },
+    cancel() {
+      open = false;
+    },
+  });
+  return new Response(stream, { headers: NDJSON_HEADERS });
+}
+
+function failed(status: number, reason: PrefillFailure, message: string): Response {
+  return new Response(encodeLine({ type: "failed", reason, message, model: null }), { status, headers: NDJSON_HEADERS });
+}

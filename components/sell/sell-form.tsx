@@ -1,0 +1,121 @@
+"use client";
+
+import { unstable_rethrow } from "next/navigation";
+import { useCallback, useEffect, useEffectEvent, useReducer, useRef } from "react";
+import { createListing, type UploadedPhoto } from "@/app/(market)/sell/actions";
+import { ListingForm, type ListingSubmission } from "@/components/listings/listing-form";
+import type { ActionResult } from "@/lib/action-result";
+import { requestPrefill } from "@/lib/sell/prefill-lines";
+import { clearDraft, emptyDraft, fieldMarks, loadDraft, saveDraft, sellDraftReducer } from "@/lib/sell/sell-draft";
+import { ComparablePrices } from "./comparable-prices";
+import { PrefillStatus } from "./prefill-status";
+import { StartOver } from "./start-over";
+import { SuggestionDetailsFields } from "./suggestion-details-fields";
+
+type SellFormProps = { storageKey: string; maxUploadMb: number; locale: string; onStartOver: () => void };
+
+/**
+ * Photo first, then the listing form filled in from the model's suggestion as it streams in.
+ * Every change is saved to the draft; a field the seller has touched is never overwritten.
+ */
+export function SellForm({ storageKey, maxUploadMb, locale, onStartOver }: SellFormProps) {
+  const [draft, dispatch] = useReducer(sellDraftReducer, storageKey, (key) => loadDraft(key) ?? emptyDraft());
+  const prefillRequest = useRef<AbortController | null>(null);
+  const publishing = useRef(false);
+
+  useEffect(() => {
+    if (!publishing.current) saveDraft(storageKey, draft);
+  }, [storageKey, draft]);
+
+  const startPrefill = useCallback((imageIds: string[]) => {
+    prefillRequest.current?.abort();
+    const controller = new AbortController();
+    prefillRequest.current = controller;
+    dispatch({ type: "prefill-started" });
+    void requestPrefill(imageIds, controller.signal, (line) => {
+      if (!controller.signal.aborted) dispatch({ type: "prefill-line", line });
+    });
+  }, []);
+
+  // The first uploaded photo starts the suggestion (after a reload mid-way, it starts again).
+  // The server reads the first few of the ids it is given.
+  const prefillDue = draft.prefill.status === "idle" && draft.photos.length > 0;
+  const startPrefillWithPhotos = useEffectEvent(() => startPrefill(draft.photos.map((photo) => photo.id)));
+  useEffect(() => {
+    if (prefillDue) startPrefillWithPhotos();
+  }, [prefillDue]);
+
+  useEffect(() => () => prefillRequest.current?.abort(), []);
+
+  const setPhotos = useCallback((change: React.SetStateAction<UploadedPhoto[]>) => dispatch({ type: "photos", change }), []);
+
+  async function publish(submission: ListingSubmission): Promise<ActionResult> {
+    const prefill = draft.prefill;
+    const fromSuggestion = prefill.status === "done" ? { callId: prefill.callId, details: draft.details } : undefined;
+    // Cleared first: on success the action redirects and this page is gone.
+    publishing.current = true;
+    clearDraft(storageKey);
+    try {
+      const result = await createListing({ ...submission, fromSuggestion });
+      if (result && !result.ok) restoreDraft();
+      return result;
+    } catch (error) {
+      // The redirect to the published listing arrives as a rejection: the draft stays cleared.
+      unstable_rethrow(error);
+      restoreDraft();
+      throw error;
+    }
+  }
+
+  function restoreDraft() {
+    publishing.current = false;
+    saveDraft(storageKey, draft);
+  }
+
+  const marks = fieldMarks(draft);
+  const prefill = draft.prefill;
+  const hasWork = draft.photos.length > 0 || Object.values(draft.values).some(Boolean) || prefill.status !== "idle";
+
+  return (
+    <div className="flex flex-col gap-4">
+      {hasWork && <StartOver onConfirm={onStartOver} />}
+      <ListingForm
+        action={publish}
+        submitLabel="Publish listing"
+        pendingLabel="Publishing…"
+        maxUploadMb={maxUploadMb}
+        controlled={{
+          values: draft.values,
+          onValueChange: (field, value) => dispatch({ type: "edit", field, value }),
+          photos: draft.photos,
+          onPhotosChange: setPhotos,
+        }}
+        marks={marks}
+        afterPhotos={
+          <PrefillStatus
+            prefill={prefill}
+            hasPhotos={draft.photos.length > 0}
+            feedback={draft.feedback}
+            onFeedbackChange={(feedback) => dispatch({ type: "feedback", feedback })}
+          />
+        }
+        beforePrice={
+          prefill.status === "reading" || prefill.status === "done" ? (
+            <SuggestionDetailsFields
+              details={draft.details}
+              marks={marks}
+              title={draft.values.title}
+              description={draft.values.description}
+              onChange={(field, value) => dispatch({ type: "edit", field, value })}
+            />
+          ) : null
+        }
+        afterPrice={
+          prefill.status === "done" && prefill.comparable && draft.values.category === prefill.suggestion.category ? (
+            <ComparablePrices comparable={prefill.comparable} locale={locale} />
+          ) : null
+        }
+      />
+    </div>
+  );
+}
