@@ -4,11 +4,11 @@ import { DEFAULT_FIXTURE } from "@/lib/ai/mock-fixtures";
 import { getDb } from "@/lib/db/client";
 import { listings, user } from "@/lib/db/schema";
 import { storeUploadedImage } from "@/lib/images";
-import { makePng } from "@/lib/testing/images";
+import { makeJpeg } from "@/lib/testing/images";
 import type { PrefillLine } from "@/lib/sell/prefill-lines";
 import { POST } from "./route";
 
-// The scripted mock models, as in the e2e set-up.
+// The scripted mock models, as in the e2e set-up. The photos drawn here get the default fixture answer.
 vi.mock("@/lib/env", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/lib/env")>();
   return { ...original, env: { ...original.env, AI_MODEL: "mock:fixture", AI_MOCK_MODELS: true, AI_TIMEOUT_MS: 3000 } };
@@ -32,7 +32,7 @@ beforeAll(async () => {
     { ...base, title: "Ceramic bowl", priceCents: 2_000 },
     { ...base, title: "Blue jug", priceCents: 4_000, status: "sold" },
   ]);
-  const stored = await Promise.all(["ana", "bo"].map(async (owner) => storeUploadedImage(await makePng(), owner)));
+  const stored = await Promise.all(["ana", "bo"].map(async (owner) => storeUploadedImage(await makeJpeg(64, 48), owner)));
   [anasPhoto, bosPhoto] = stored.map((result) => (result.ok ? result.image.id : ""));
 });
 
