@@ -1,5 +1,6 @@
 "use client";
 
+import { unstable_rethrow } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import type { UploadedPhoto } from "@/app/(market)/sell/actions";
 import { Button } from "@/components/ui/button";
@@ -107,7 +108,9 @@ export function ListingForm({
         const result = await action(submission);
         // On success the action redirects to the listing; there is nothing to show here.
         if (result && !result.ok) setFailure(result);
-      } catch {
+      } catch (error) {
+        // The action's redirect to the published listing arrives as an error: let Next handle it.
+        unstable_rethrow(error);
         setFailure({ error: "Your listing couldn't be saved just now. Check your connection and try again." });
       }
     });
