@@ -168,6 +168,7 @@ test.describe("on a phone", () => {
     await expect(page.getByText("Take a photo")).toBeVisible();
     await addPhoto(page);
     await expect(page.getByLabel("Title")).toHaveValue(FIXTURE.title);
+    await expect(page.getByLabel("Price (EUR)")).toHaveValue(FIXTURE.price);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.getByRole("button", { name: "Publish listing" }).click();

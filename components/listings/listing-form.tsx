@@ -61,10 +61,12 @@ export function ListingForm({
   const photos = controlled?.photos ?? ownPhotos;
   const setPhotos = controlled?.onPhotosChange ?? setOwnPhotos;
   const [uploading, setUploading] = useState(false);
-  const [failure, setFailure] = useState<{ error: string; fieldErrors?: FieldErrors } | null>(null);
+  // A refusal remembers what was submitted: a field's message shows only while it still holds
+  // the refused value, so a value filled in later (by the seller or a suggestion) clears it.
+  const [failure, setFailure] = useState<{ error: string; fieldErrors?: FieldErrors; submitted?: ListingSubmission } | null>(null);
   const [pending, startTransition] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);
-  const fieldErrors = failure?.fieldErrors ?? {};
+  const fieldErrors = currentFieldErrors(failure, { ...values, photoIds: photos.map((photo) => photo.id) });
 
   // After a refused submit, take keyboard and screen-reader users to the first field to fix.
   useEffect(() => {
@@ -73,21 +75,9 @@ export function ListingForm({
     (firstInvalid ?? formRef.current?.querySelector<HTMLElement>("[data-form-error]"))?.focus();
   }, [failure]);
 
-  function clearFieldError(field: keyof ListingSubmission) {
-    setFailure((current) =>
-      current?.fieldErrors?.[field] ? { ...current, fieldErrors: { ...current.fieldErrors, [field]: undefined } } : current,
-    );
-  }
-
   function update(field: keyof ListingFormValues, value: string) {
     if (controlled) controlled.onValueChange(field, value);
     else setOwnValues((current) => ({ ...current, [field]: value }));
-    clearFieldError(field);
-  }
-
-  function handlePhotosChange(change: React.SetStateAction<UploadedPhoto[]>) {
-    setPhotos(change);
-    clearFieldError("photoIds");
   }
 
   function handleSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -100,14 +90,14 @@ export function ListingForm({
     // The same schema the server applies: most mistakes are explained without a round trip.
     const checked = listingSchema.safeParse(submission);
     if (!checked.success) {
-      setFailure(invalidInput(checked.error));
+      setFailure({ ...invalidInput(checked.error), submitted: submission });
       return;
     }
     startTransition(async () => {
       try {
         const result = await action(submission);
         // On success the action redirects to the listing; there is nothing to show here.
-        if (result && !result.ok) setFailure(result);
+        if (result && !result.ok) setFailure({ ...result, submitted: submission });
       } catch (error) {
         // The action's redirect to the published listing arrives as an error: let Next handle it.
         unstable_rethrow(error);
@@ -118,14 +108,14 @@ export function ListingForm({
 
   return (
     <form ref={formRef} onSubmit={handleSubmit} noValidate className="flex flex-col gap-5" data-testid="listing-form">
-      {failure && (
+      {failure && (!failure.fieldErrors || Object.values(fieldErrors).some(Boolean)) && (
         <p role="alert" tabIndex={-1} data-form-error className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
           {failure.error}
         </p>
       )}
       <PhotoPicker
         photos={photos}
-        onPhotosChange={handlePhotosChange}
+        onPhotosChange={setPhotos}
         onBusyChange={setUploading}
         errors={fieldErrors.photoIds}
         maxUploadMb={maxUploadMb}
@@ -203,4 +193,18 @@ export function ListingForm({
       </div>
     </form>
   );
+}
+
+function currentFieldErrors(
+  failure: { fieldErrors?: FieldErrors; submitted?: ListingSubmission } | null,
+  now: ListingSubmission,
+): FieldErrors {
+  if (!failure?.fieldErrors) return {};
+  const { fieldErrors, submitted } = failure;
+  if (!submitted) return fieldErrors;
+  const unchanged = (field: keyof ListingSubmission) =>
+    field === "photoIds" ? submitted.photoIds.join() === now.photoIds.join() : submitted[field] === now[field];
+  return Object.fromEntries(
+    Object.entries(fieldErrors).filter(([field]) => !(field in now) || unchanged(field as keyof ListingSubmission)),
+  ) as FieldErrors;
 }
