@@ -26,8 +26,12 @@ export type AnalysePhotoInput = {
   onPartial?: (partial: DeepPartial<ListingSuggestion>) => void;
   /** What the call log files this under; evaluation runs use EVAL_FEATURE so they stay out of production figures. */
   feature?: string;
-  /** A prompt version to use instead of the live one (evaluations). */
+  /** A prompt version to use instead of the live one (evaluations, rollout variants). */
   prompt?: PromptVersion;
+  /** The rollout variant serving this call, recorded in the call log (lib/rollout/). */
+  variantKey?: string;
+  /** Sampling temperature when a variant sets one; otherwise the provider's default. */
+  temperature?: number;
 };
 export type PrefillUsage = { inputTokens: number | null; outputTokens: number | null; costUsd: number | null };
 export type AnalysePhotoResult =
@@ -86,6 +90,7 @@ export async function analysePhoto(input: AnalysePhotoInput, settings: AiSetting
     signal,
     callerSignal: input.signal,
     onPartial: input.onPartial,
+    temperature: input.temperature,
     context: {
       callId: crypto.randomUUID(),
       feature: input.feature ?? PREFILL_FEATURE,
@@ -94,7 +99,7 @@ export async function analysePhoto(input: AnalysePhotoInput, settings: AiSetting
       promptVersion: prompt.version,
       promptHash: prompt.hash,
       imageIds: images.map((image) => image.id),
-      variantKey: null,
+      variantKey: input.variantKey ?? null,
       attempt: 1,
       retryOf: null,
     },
@@ -117,6 +122,7 @@ type AttemptRequest = {
   signal: AbortSignal;
   callerSignal: AbortSignal | undefined;
   onPartial: AnalysePhotoInput["onPartial"];
+  temperature: number | undefined;
   context: CallContext;
 };
 
@@ -134,6 +140,7 @@ async function attempt(request: AttemptRequest): Promise<{ result: AnalysePhotoR
       messages: buildMessages(request.images),
       output: Output.object({ schema: listingSuggestionSchema, name: "listing_suggestion" }),
       maxOutputTokens: MAX_OUTPUT_TOKENS,
+      temperature: request.temperature,
       // Retries are ours: the SDK's would not know the overall time bound.
       maxRetries: 0,
       abortSignal: signal,

@@ -16,6 +16,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { CATEGORIES, CONDITIONS, LISTING_STATUSES } from "../listings/options";
+import type { GuardRailLimits } from "../rollout/guard-rails";
 
 const tsvector = customType<{ data: string }>({
   dataType() {
@@ -381,3 +382,166 @@ export const promptLiveChanges = pgTable("prompt_live_changes", {
   changedBy: text("changed_by").references(() => user.id, { onDelete: "set null" }),
   changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+// ---------------------------------------------------------------------------
+// Rollouts: A/B experiments on live pre-fill traffic (lib/rollout/). A variant is a prompt
+// version + model + parameters; candidates get sticky shares of sellers, control the rest, and
+// an optional holdout gets no pre-fill at all.
+
+export const rolloutStatus = pgEnum("rollout_status", ["running", "paused", "stopped"]);
+
+export const rolloutExperiments = pgTable(
+  "rollout_experiments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    feature: text("feature").notNull(),
+    status: rolloutStatus("status").notNull().default("running"),
+    // Hashed with each seller's id: a new experiment reshuffles sellers, a share change does not.
+    seed: text("seed").notNull(),
+    holdoutShare: doublePrecision("holdout_share").notNull().default(0),
+    guardRails: jsonb("guard_rails").$type<GuardRailLimits>().notNull(),
+    createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    stoppedAt: timestamp("stopped_at", { withTimezone: true }),
+  },
+  // At most one experiment runs (or is paused) per feature at a time.
+  (table) => [uniqueIndex("rollout_experiments_active_idx").on(table.feature).where(sql`${table.status} <> 'stopped'`)],
+);
+export type RolloutExperiment = typeof rolloutExperiments.$inferSelect;
+
+export const rolloutVariants = pgTable(
+  "rollout_variants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    experimentId: uuid("experiment_id")
+      .notNull()
+      .references(() => rolloutExperiments.id, { onDelete: "cascade" }),
+    // "A" is control; candidates are "B", "C", … in the order that fixes their assignment lanes.
+    key: text("key").notNull(),
+    promptId: text("prompt_id").notNull(),
+    promptVersion: integer("prompt_version").notNull(),
+    // null: the configured default model.
+    modelId: text("model_id"),
+    params: jsonb("params").$type<{ temperature?: number }>().notNull().default({}),
+    // Candidates only: the share of all sellers who get this variant (control gets what is left).
+    share: doublePrecision("share").notNull().default(0),
+    // Set when a guard rail cut the candidate back to control.
+    cutReason: text("cut_reason"),
+    cutAt: timestamp("cut_at", { withTimezone: true }),
+  },
+  (table) => [uniqueIndex("rollout_variants_key_idx").on(table.experimentId, table.key)],
+);
+export type RolloutVariant = typeof rolloutVariants.$inferSelect;
+
+/** Who changed what in an experiment, and when (changedBy null: the guard rail). */
+export const rolloutChanges = pgTable(
+  "rollout_changes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    experimentId: uuid("experiment_id")
+      .notNull()
+      .references(() => rolloutExperiments.id, { onDelete: "cascade" }),
+    action: text("action").notNull(),
+    detail: text("detail").notNull(),
+    changedBy: text("changed_by").references(() => user.id, { onDelete: "set null" }),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("rollout_changes_experiment_idx").on(table.experimentId, table.changedAt.desc())],
+);
+
+/**
+ * One pre-fill request made under an experiment, holdout included: which variant the seller got,
+ * the call that answered (none for the holdout), and the listing they then published, if any.
+ */
+export const rolloutExposures = pgTable(
+  "rollout_exposures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    experimentId: uuid("experiment_id")
+      .notNull()
+      .references(() => rolloutExperiments.id, { onDelete: "cascade" }),
+    variantKey: text("variant_key").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    // No foreign key: the call log is written off the request path, possibly after this row.
+    callId: uuid("call_id"),
+    listingId: uuid("listing_id").references(() => listings.id, { onDelete: "set null" }),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index("rollout_exposures_experiment_idx").on(table.experimentId, table.variantKey, table.createdAt.desc()),
+    index("rollout_exposures_user_idx").on(table.userId, table.createdAt.desc()),
+    index("rollout_exposures_call_idx").on(table.callId),
+  ],
+);
+export type RolloutExposure = typeof rolloutExposures.$inferSelect;
+
+// ---------------------------------------------------------------------------
+// Annotation: a review queue filled from production calls, reviewers' labels, and promotion of
+// reviewed calls into evaluation datasets (lib/annotation/).
+
+/** The rules that fill the queue: one row, changed from the console. */
+export const reviewQueueRules = pgTable("review_queue_rules", {
+  id: smallint("id").primaryKey().default(1),
+  // Share of all answered calls sampled at random (by a hash of the call id, so reproducible).
+  sampleShare: doublePrecision("sample_share").notNull().default(0.05),
+  thumbsDown: boolean("thumbs_down").notNull().default(true),
+  // A publish whose title or description moved at least this far (normalised edit distance), or null to skip.
+  heavyEditDistance: doublePrecision("heavy_edit_distance").default(0.5),
+  lowConfidence: boolean("low_confidence").notNull().default(true),
+  errors: boolean("errors").notNull().default(true),
+  // Share of queued calls that two reviewers label, to measure agreement.
+  secondReviewShare: doublePrecision("second_review_share").notNull().default(0.1),
+  updatedBy: text("updated_by").references(() => user.id, { onDelete: "set null" }),
+  updatedAt: updatedAt(),
+});
+export type ReviewQueueRules = typeof reviewQueueRules.$inferSelect;
+
+export const reviewItems = pgTable(
+  "review_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // A call enters the queue once.
+    callId: uuid("call_id")
+      .notNull()
+      .unique()
+      .references(() => aiCalls.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull(),
+    // How many reviewers should label it (2 for the share kept to measure agreement).
+    labelsWanted: smallint("labels_wanted").notNull().default(1),
+    labelCount: smallint("label_count").notNull().default(0),
+    claimedBy: text("claimed_by").references(() => user.id, { onDelete: "set null" }),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [index("review_items_open_idx").on(table.labelCount, table.createdAt)],
+);
+export type ReviewItem = typeof reviewItems.$inferSelect;
+
+export const reviewLabels = pgTable(
+  "review_labels",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => reviewItems.id, { onDelete: "cascade" }),
+    reviewerId: text("reviewer_id").references(() => user.id, { onDelete: "set null" }),
+    category: text("category", { enum: CATEGORIES }),
+    title: text("title").notNull(),
+    priceMinCents: integer("price_min_cents"),
+    priceMaxCents: integer("price_max_cents"),
+    verdicts: jsonb("verdicts").$type<Record<string, "right" | "wrong" | "unsure">>().notNull(),
+    comment: text("comment").notNull().default(""),
+    // The dataset (and version) this label was promoted into, once it was.
+    promotedTo: text("promoted_to"),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex("review_labels_item_reviewer_idx").on(table.itemId, table.reviewerId),
+    index("review_labels_reviewer_idx").on(table.reviewerId, table.createdAt.desc()),
+  ],
+);
+export type ReviewLabel = typeof reviewLabels.$inferSelect;

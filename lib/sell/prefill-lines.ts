@@ -18,7 +18,7 @@ const doneLineSchema = z.object({
   comparable: comparablePricesSchema.nullable(),
 });
 
-export type PrefillFailure = PrefillFailureReason | "signed_out" | "bad_request" | "unexpected";
+export type PrefillFailure = PrefillFailureReason | "signed_out" | "bad_request" | "unexpected" | "holdout";
 
 export type PrefillLine =
   | { type: "partial"; suggestion: DeepPartial<ListingSuggestion> }

@@ -1,11 +1,14 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
-import { analysePhoto } from "@/lib/ai/analyse-photo";
+import { after } from "next/server";
+import { analysePhoto, PREFILL_FEATURE } from "@/lib/ai/analyse-photo";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getComparablePrices } from "@/lib/db/queries/comparable-prices";
 import { areImagesOwnedBy } from "@/lib/db/queries/images";
 import { env } from "@/lib/env";
 import { MAX_PHOTOS } from "@/lib/listings/options";
+import { insertExposure } from "@/lib/db/queries/rollouts";
+import { chooseVariant } from "@/lib/rollout/variants";
 import { getClientIp } from "@/lib/request-ip";
 import { consumePrefillAllowance } from "@/lib/sell/prefill-limit";
 import { encodeLine, PREFILL_UNAVAILABLE, type PrefillFailure, type PrefillLine } from "@/lib/sell/prefill-lines";
@@ -35,6 +38,17 @@ export async function POST(request: NextRequest) {
   if (limited) return failed(429, "rate_limited", limited);
 
   const mockModel = env.AI_MOCK_MODELS ? request.cookies.get(MOCK_MODEL_COOKIE)?.value : undefined;
+  // A running rollout experiment decides the prompt and model (a test's scripted model overrides it).
+  const served = mockModel ? ({ kind: "live" } as const) : await chooseVariant(PREFILL_FEATURE, user.id);
+  if (served.kind === "holdout") {
+    // The holdout measures what selling is like without the AI: the form, with no suggestion.
+    after(() =>
+      insertExposure({ experimentId: served.experimentId, variantKey: "holdout", userId: user.id, callId: null }).catch((error) =>
+        console.error("[rollout] could not record an exposure:", error),
+      ),
+    );
+    return failed(200, "holdout", "Fill in the details below: what it is, its condition and your price.");
+  }
   const encoder = new TextEncoder();
   // False once the seller has gone (reload, Start over): the model call is aborted through
   // request.signal and nothing more is written.
@@ -53,10 +67,18 @@ export async function POST(request: NextRequest) {
         const result = await analysePhoto({
           imageIds,
           userId: user.id,
-          modelId: mockModel?.startsWith("mock:") ? mockModel : undefined,
+          modelId: mockModel?.startsWith("mock:") ? mockModel : served.kind === "variant" ? served.modelId : undefined,
+          prompt: served.kind === "variant" ? served.prompt : undefined,
+          variantKey: served.kind === "variant" ? served.logKey : undefined,
+          temperature: served.kind === "variant" ? served.temperature : undefined,
           signal: request.signal,
           onPartial: (suggestion) => send({ type: "partial", suggestion }),
         });
+        if (served.kind === "variant") {
+          await insertExposure({ experimentId: served.experimentId, variantKey: served.key, userId: user.id, callId: result.callId }).catch((error) =>
+            console.error("[rollout] could not record an exposure:", error),
+          );
+        }
         if (result.ok) {
           const comparable = await getComparablePrices({ category: result.suggestion.category, title: result.suggestion.title });
           send({ type: "done", callId: result.callId, suggestion: result.suggestion, model: result.model, comparable });

@@ -1,3 +1,4 @@
+import { linkExposureToListing } from "./rollouts";
 import { and, asc, desc, eq, getTableName, inArray, isNull, notInArray, or, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/lib/db/client";
 import { linkAiCallToListing } from "@/lib/db/queries/ai-calls";
@@ -67,6 +68,8 @@ export async function createListing(
     if (source && (await linkAiCallToListing(tx, source.callId, sellerId, listing.id))) {
       await tx.update(listings).set({ aiSuggestion: source.suggestion }).where(eq(listings.id, listing.id));
     }
+    // For rollout results: the pre-fill request (of any variant, holdout included) that led here.
+    await linkExposureToListing(tx, sellerId, source?.callId ?? null, listing.id);
     return { ok: true, id: listing.id };
   });
 }
