@@ -160,3 +160,23 @@ export async function getRecentVariantCalls(variantKey: string, modelId: string,
     .orderBy(desc(aiCalls.createdAt))
     .limit(limit);
 }
+
+/** Every pre-fill request of an experiment with its call and what followed (rollout results). */
+export async function getExposureRows(experimentId: string) {
+  const db = await getDb();
+  return db
+    .select({
+      variantKey: rolloutExposures.variantKey,
+      userId: rolloutExposures.userId,
+      createdAt: rolloutExposures.createdAt,
+      listingId: rolloutExposures.listingId,
+      status: aiCalls.status,
+      latencyMs: aiCalls.latencyMs,
+      costUsd: aiCalls.costUsd,
+      feedbackRating: aiCalls.feedbackRating,
+      implicitFeedback: aiCalls.implicitFeedback,
+    })
+    .from(rolloutExposures)
+    .leftJoin(aiCalls, eq(aiCalls.id, rolloutExposures.callId))
+    .where(eq(rolloutExposures.experimentId, experimentId));
+}
