@@ -7,6 +7,7 @@ const SECTIONS = [
   { href: "/console/experiments", label: "Experiments" },
   { href: "/console/datasets", label: "Datasets" },
   { href: "/console/prompts", label: "Prompts" },
+  { href: "/console/rollouts", label: "Rollouts" },
 ];
 
 export function ConsoleNav() {
