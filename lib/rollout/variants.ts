@@ -83,7 +83,7 @@ export async function applyGuardRails(experiment: ExperimentWithVariants): Promi
       if (variant.share <= 0) return variant;
       const modelId = variantModelId(variant);
       if (!modelId) return variant;
-      const recent = await getRecentVariantCalls(variantLogKey(experiment.id, variant.key), modelId, limits.window);
+      const recent = await getRecentVariantCalls(variantLogKey(experiment.id, variant.key), modelId, limits.window, variant.cutAt);
       const verdict = checkGuardRail(recent, limits);
       if (!verdict.trip) return variant;
       await cutCandidate(experiment.id, variant.key, verdict.reason);

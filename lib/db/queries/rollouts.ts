@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gt, gte, inArray, isNull, ne, sql } from "drizzle-orm";
 import { getDb, type Database, type Transaction } from "@/lib/db/client";
 import { aiCalls, rolloutChanges, rolloutExperiments, rolloutExposures, rolloutVariants, user, type RolloutExperiment, type RolloutVariant } from "@/lib/db/schema";
 import type { GuardRailLimits } from "@/lib/rollout/guard-rails";
@@ -86,7 +86,8 @@ export async function updateShares(experimentId: string, holdoutShare: number, s
       if (!current || current.share === share) continue;
       await tx
         .update(rolloutVariants)
-        .set({ share, ...(share > 0 ? { cutReason: null, cutAt: null } : {}) })
+        // cutAt stays: the guard rail then judges only calls made after the cut.
+        .set({ share, ...(share > 0 ? { cutReason: null } : {}) })
         .where(eq(rolloutVariants.id, current.id));
     }
     await tx.insert(rolloutChanges).values({ experimentId, action: "shares", detail, changedBy });
@@ -111,7 +112,7 @@ export async function cutCandidate(experimentId: string, key: string, reason: st
     const cut = await tx
       .update(rolloutVariants)
       .set({ share: 0, cutReason: reason, cutAt: new Date() })
-      .where(and(eq(rolloutVariants.experimentId, experimentId), eq(rolloutVariants.key, key), isNull(rolloutVariants.cutReason), sql`${rolloutVariants.share} > 0`))
+      .where(and(eq(rolloutVariants.experimentId, experimentId), eq(rolloutVariants.key, key), isNull(rolloutVariants.cutReason), gt(rolloutVariants.share, 0)))
       .returning({ id: rolloutVariants.id });
     if (cut.length === 0) return false;
     await tx.insert(rolloutChanges).values({ experimentId, action: "guard rail", detail: `Variant ${key} returned to control: ${reason}`, changedBy: null });
@@ -151,12 +152,12 @@ export async function linkExposureToListing(tx: Transaction | Database, userId: 
 }
 
 /** A candidate's most recent calls on its own model, newest first (what the guard rail judges). */
-export async function getRecentVariantCalls(variantKey: string, modelId: string, limit: number) {
+export async function getRecentVariantCalls(variantKey: string, modelId: string, limit: number, after: Date | null) {
   const db = await getDb();
   return db
     .select({ status: aiCalls.status, latencyMs: aiCalls.latencyMs })
     .from(aiCalls)
-    .where(and(eq(aiCalls.variantKey, variantKey), eq(aiCalls.modelId, modelId)))
+    .where(and(eq(aiCalls.variantKey, variantKey), eq(aiCalls.modelId, modelId), after ? gt(aiCalls.createdAt, after) : undefined))
     .orderBy(desc(aiCalls.createdAt))
     .limit(limit);
 }
