@@ -37,7 +37,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: "**/rollouts.spec.ts" },
+    // A running rollout experiment changes every seller's pre-fill: these run once the rest is done.
+    { name: "rollouts", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: "**/rollouts.spec.ts", dependencies: ["desktop"] },
   ],
   // A production build on a throw-away embedded database, seeded with the demo listings.
   webServer: {

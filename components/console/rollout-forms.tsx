@@ -107,6 +107,7 @@ export function StartRolloutForm({ prompts, control }: { prompts: string[]; cont
         <NumberField state={state} name="maxErrorRate" label="Cut a candidate above error rate" defaultValue={20} suffix="%" />
         <NumberField state={state} name="maxInvalidRate" label="… or invalid answers" defaultValue={20} suffix="%" />
         <NumberField state={state} name="maxP95LatencyMs" label="… or p95 latency" defaultValue={20000} suffix="ms" />
+        <NumberField state={state} name="minCalls" label="Judge after" defaultValue={10} suffix="calls" />
       </fieldset>
       <div>
         <button type="submit" disabled={pending} className={buttonClass}>

@@ -32,6 +32,7 @@ const START = {
   maxErrorRate: "20",
   maxInvalidRate: "20",
   maxP95LatencyMs: "20000",
+  minCalls: "10",
 };
 
 async function startAsAdmin(values: Record<string, string> = START): Promise<string> {

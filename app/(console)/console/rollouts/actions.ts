@@ -57,6 +57,7 @@ const startSchema = z.object({
   maxErrorRate: percent("The error-rate limit"),
   maxInvalidRate: percent("The invalid-answer limit"),
   maxP95LatencyMs: z.coerce.number({ error: "Enter milliseconds." }).int("Whole milliseconds.").min(100, "At least 100 ms.").max(120_000, "At most 120,000 ms."),
+  minCalls: z.coerce.number({ error: "Enter a number of calls." }).int("A whole number of calls.").min(1, "At least 1 call.").max(1000, "At most 1,000 calls."),
 });
 
 /** Starts an A/B experiment on the pre-fill: control is what is live now, the candidate gets a share of sellers. */
@@ -96,7 +97,7 @@ export async function startRollout(_previous: ActionResult | null, formData: For
     feature: PREFILL_FEATURE,
     seed: crypto.randomBytes(8).toString("hex"),
     holdoutShare: input.holdout,
-    guardRails: { ...DEFAULT_GUARD_RAIL_LIMITS, maxErrorRate: input.maxErrorRate, maxInvalidRate: input.maxInvalidRate, maxP95LatencyMs: input.maxP95LatencyMs },
+    guardRails: { ...DEFAULT_GUARD_RAIL_LIMITS, maxErrorRate: input.maxErrorRate, maxInvalidRate: input.maxInvalidRate, maxP95LatencyMs: input.maxP95LatencyMs, minCalls: input.minCalls, window: Math.max(DEFAULT_GUARD_RAIL_LIMITS.window, input.minCalls) },
     variants,
     createdBy: admin.id,
     detail: `Control ${live.prompt.id}@${live.prompt.version} (${live.modelId ?? "configured model"}); ${requested.map(describe).join("; ")}; holdout ${Math.round(input.holdout * 100)} %.`,
