@@ -14,13 +14,12 @@ export function CallStatusBadge({ status }: { status: AiCall["status"] }) {
   );
 }
 
-/** A seller's thumbs up or down, with words for screen readers. */
+/** A seller's thumbs up or down. */
 export function FeedbackMark({ rating }: { rating: number | null }) {
   if (rating === null) return <span className="text-stone-400">–</span>;
   return (
-    <span title={rating > 0 ? "Thumbs up" : "Thumbs down"} data-testid="feedback-mark">
-      <span aria-hidden="true">{rating > 0 ? "👍" : "👎"}</span>
-      <span className="sr-only">{rating > 0 ? "Thumbs up" : "Thumbs down"}</span>
+    <span className={`rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ${rating > 0 ? "bg-green-100 text-green-900" : "bg-red-100 text-red-900"}`} data-testid="feedback-mark">
+      {rating > 0 ? "thumbs up" : "thumbs down"}
     </span>
   );
 }

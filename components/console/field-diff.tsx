@@ -1,6 +1,9 @@
 import { diffWords } from "diff";
 import type { FieldComparison, FieldOutcome } from "@/lib/sell/implicit-feedback";
 
+/** A row of the diff; `published` is null when the listing is gone and only the outcome was kept. */
+export type FieldDiffRow = Omit<FieldComparison, "published"> & { published: string | null };
+
 const OUTCOME_STYLES: Record<FieldOutcome, string> = {
   kept: "bg-green-100 text-green-900",
   changed: "bg-amber-100 text-amber-900",
@@ -8,7 +11,7 @@ const OUTCOME_STYLES: Record<FieldOutcome, string> = {
 };
 
 /** The suggestion beside the published listing, one row per field, with what the seller did to it. */
-export function FieldDiff({ rows }: { rows: FieldComparison[] }) {
+export function FieldDiff({ rows }: { rows: FieldDiffRow[] }) {
   return (
     <table className="w-full text-left text-sm" data-testid="field-diff">
       <thead className="text-stone-500">
@@ -24,7 +27,15 @@ export function FieldDiff({ rows }: { rows: FieldComparison[] }) {
           <tr key={row.field} className="border-t border-stone-100 align-top" data-testid="field-diff-row" data-field={row.field}>
             <td className="py-1.5 pr-2 font-medium">{row.field}</td>
             <td className="pr-2 whitespace-pre-wrap">{row.suggested || <span className="text-stone-400">(empty)</span>}</td>
-            <td className="pr-2 whitespace-pre-wrap">{row.outcome === "changed" && row.suggested ? <WordDiff before={row.suggested} after={row.published} /> : row.published || <span className="text-stone-400">(empty)</span>}</td>
+            <td className="pr-2 whitespace-pre-wrap">
+              {row.published === null ? (
+                <span className="text-stone-400">(listing deleted)</span>
+              ) : row.outcome === "changed" && row.suggested ? (
+                <WordDiff before={row.suggested} after={row.published} />
+              ) : (
+                row.published || <span className="text-stone-400">(empty)</span>
+              )}
+            </td>
             <td>
               <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${OUTCOME_STYLES[row.outcome]}`} data-testid="field-outcome">
                 {row.outcome}

@@ -64,7 +64,7 @@ export default async function CallsPage({ searchParams }: PageProps<"/console/ca
           <p className="text-sm text-stone-600">No calls match these filters.</p>
         ) : (
           <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
+            <table className="w-full text-left text-sm [&_td]:px-1.5 [&_th]:px-1.5 [&_th]:font-normal">
               <thead className="text-stone-500">
                 <tr>
                   <th className="py-1">Time (UTC)</th>
@@ -103,9 +103,9 @@ export default async function CallsPage({ searchParams }: PageProps<"/console/ca
                     </td>
                     <td className="max-w-64 truncate">{call.title ?? "–"}</td>
                     <td>{call.category ?? "–"}</td>
-                    <td className="font-mono text-xs">{call.modelId}</td>
-                    <td>{call.promptId ? `${call.promptId}@${call.promptVersion}` : "–"}</td>
-                    <td className="text-right tabular-nums">{formatMs(call.latencyMs)}</td>
+                    <td className="font-mono text-xs whitespace-nowrap">{call.modelId}</td>
+                    <td className="whitespace-nowrap">{call.promptId ? `${call.promptId}@${call.promptVersion}` : "–"}</td>
+                    <td className="text-right whitespace-nowrap tabular-nums">{formatMs(call.latencyMs)}</td>
                     <td className="text-right tabular-nums">{call.inputTokens === null ? "–" : formatNumber(call.inputTokens + (call.outputTokens ?? 0))}</td>
                     <td className="text-right tabular-nums">{formatUsd(call.costUsd)}</td>
                     <td>

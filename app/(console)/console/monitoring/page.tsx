@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CallsChart, KeepRateChart, LatencyChart, RatesChart, type ChartPoint } from "@/components/console/monitoring-charts";
+import { SplitTable } from "@/components/console/split-table";
 import { ThresholdsForm } from "@/components/console/thresholds-form";
 import { requireAdminPage } from "@/lib/auth/admin";
 import { formatMs, formatNumber, formatRate, formatUsd } from "@/lib/monitoring/format";
-import type { Metrics } from "@/lib/monitoring/metrics";
 import { monitoringParamsSchema, RANGE_KEYS, RANGES, SPLITS, type MonitoringParams, type SplitKey } from "@/lib/monitoring/ranges";
 import { getMonitoringReport, type MonitoringReport } from "@/lib/monitoring/report";
-import { findBreaches, getThresholds, type Breach, type Thresholds } from "@/lib/monitoring/thresholds";
+import { findBreaches, getThresholds, type Breach } from "@/lib/monitoring/thresholds";
 import { COMPARED_FIELDS } from "@/lib/sell/implicit-feedback";
 
 export const metadata: Metadata = { title: "Monitoring" };
@@ -73,8 +73,8 @@ export default async function MonitoringPage({ searchParams }: PageProps<"/conso
         </dl>
       </section>
 
-      <div className="grid gap-6 xl:grid-cols-3">
-        <section aria-labelledby="calls-heading" className={`${card} xl:col-span-3`}>
+      <div className="flex flex-col gap-6">
+        <section aria-labelledby="calls-heading" className={card}>
           <h2 id="calls-heading" className="mb-2 font-semibold">
             Calls over time by {SPLITS[params.split].toLowerCase()}
           </h2>
@@ -94,7 +94,7 @@ export default async function MonitoringPage({ searchParams }: PageProps<"/conso
             </dl>
           </div>
         </section>
-        <section aria-labelledby="rates-heading" className={`${card} xl:col-span-3`}>
+        <section aria-labelledby="rates-heading" className={card}>
           <h2 id="rates-heading" className="mb-2 font-semibold">Errors and invalid output</h2>
           <div className="grid gap-4 lg:grid-cols-[1fr_16rem]">
             <RatesChart points={points} maxErrorRate={thresholds.maxErrorRate} maxInvalidRate={thresholds.maxInvalidRate} />
@@ -108,7 +108,7 @@ export default async function MonitoringPage({ searchParams }: PageProps<"/conso
             />
           </div>
         </section>
-        <section aria-labelledby="latency-heading" className={`${card} xl:col-span-3`}>
+        <section aria-labelledby="latency-heading" className={card}>
           <h2 id="latency-heading" className="mb-2 font-semibold">Latency</h2>
           <div className="grid gap-4 lg:grid-cols-[1fr_16rem]">
             <LatencyChart points={points} maxP95LatencyMs={thresholds.maxP95LatencyMs} />
@@ -207,71 +207,6 @@ function SideFigures({ rows, note }: { rows: [string, string, boolean][]; note?:
         ))}
       </dl>
       {note && <p className="mt-2 text-xs text-stone-500">{note}</p>}
-    </div>
-  );
-}
-
-const TABLE_COLUMNS: { label: string; value: (metrics: Metrics) => string; breach?: Breach["metric"] }[] = [
-  { label: "Calls", value: (m) => formatNumber(m.calls) },
-  { label: "Errors", value: (m) => formatRate(m.errorRate), breach: "errorRate" },
-  { label: "Invalid", value: (m) => formatRate(m.invalidRate), breach: "invalidRate" },
-  { label: "Empty req.", value: (m) => formatRate(m.emptyRequiredShare) },
-  { label: "p50", value: (m) => formatMs(m.latencyP50Ms) },
-  { label: "p95", value: (m) => formatMs(m.latencyP95Ms), breach: "latencyP95Ms" },
-  { label: "Tokens/call", value: (m) => formatNumber(m.tokensPerCall) },
-  { label: "Cost/call", value: (m) => formatUsd(m.costPerCallUsd) },
-  { label: "Cost/listing", value: (m) => formatUsd(m.costPerPublishedUsd) },
-  { label: "Thumbs up", value: (m) => formatRate(m.thumbsUpRate) },
-  { label: "Published", value: (m) => formatRate(m.publishRate) },
-  { label: "Abandoned", value: (m) => formatRate(m.abandonedRate) },
-  { label: "Title kept", value: (m) => formatRate(m.keepRate.title) },
-  { label: "Price kept", value: (m) => formatRate(m.keepRate.price) },
-];
-
-function SplitTable({ report, thresholds }: { report: MonitoringReport; thresholds: Thresholds }) {
-  const rows = [...report.groups.map((group) => ({ key: group.key, metrics: group.metrics, total: false })), { key: "All", metrics: report.overall, total: true }];
-  return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <thead className="text-stone-500">
-          <tr>
-            <th className="py-1">{SPLITS[report.split]}</th>
-            {TABLE_COLUMNS.map((column) => (
-              <th key={column.label} className="px-2 text-right font-normal">
-                {column.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const breached = new Set(findBreaches(row.metrics, thresholds).map((breach) => breach.metric));
-            return (
-              <tr key={row.key} className={`border-t border-stone-100 ${row.total ? "font-medium" : ""}`} data-testid="split-row" data-key={row.key}>
-                <td className={`py-1.5 ${row.total ? "" : "font-mono text-xs"}`}>
-                  {row.total ? (
-                    "All"
-                  ) : report.split === "model" ? (
-                    <Link href={`/console/calls?model=${encodeURIComponent(row.key)}`} className="underline">
-                      {row.key}
-                    </Link>
-                  ) : (
-                    row.key
-                  )}
-                </td>
-                {TABLE_COLUMNS.map((column) => {
-                  const alarm = column.breach !== undefined && breached.has(column.breach);
-                  return (
-                    <td key={column.label} className={`px-2 text-right tabular-nums ${alarm ? "font-semibold text-red-700" : ""}`} data-column={column.label}>
-                      {column.value(row.metrics)}
-                    </td>
-                  );
-                })}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
     </div>
   );
 }

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CallStatusBadge, FeedbackMark } from "@/components/console/call-badges";
-import { FieldDiff } from "@/components/console/field-diff";
+import { FieldDiff, type FieldDiffRow } from "@/components/console/field-diff";
 import { listingSuggestionSchema } from "@/lib/ai/output-schema";
 import { requireAdminPage } from "@/lib/auth/admin";
 import { getAiCallDetail, type AiCallDetail } from "@/lib/db/queries/ai-calls";
 import { imageUrl } from "@/lib/images";
 import { dateTime, formatMs, formatNumber, formatUsd } from "@/lib/monitoring/format";
-import { compareFields, COMPARED_FIELDS, type FieldComparison } from "@/lib/sell/implicit-feedback";
+import { compareFields, COMPARED_FIELDS } from "@/lib/sell/implicit-feedback";
 import { suggestedValues } from "@/lib/sell/sell-draft";
 
 export const metadata: Metadata = { title: "Call" };
@@ -166,13 +166,14 @@ function Item({ label, value, wide = false }: { label: string; value: React.Reac
  * Each field as suggested and as published, with what the seller did as recorded when they
  * published (the listing may have been edited or deleted since).
  */
-function fieldComparison({ call, listing }: AiCallDetail): FieldComparison[] | null {
+function fieldComparison({ call, listing }: AiCallDetail): FieldDiffRow[] | null {
   const suggestion = listingSuggestionSchema.safeParse(call.output);
-  if (!suggestion.success || (!listing && !call.implicitFeedback)) return null;
+  if (!suggestion.success) return null;
   const stored = call.implicitFeedback?.fields;
   if (!listing) {
+    if (!stored) return null;
     const suggested = suggestedValues(suggestion.data, "");
-    return COMPARED_FIELDS.map((field) => ({ field, suggested: suggested[field] ?? "", published: "", outcome: stored?.[field] ?? "changed" }));
+    return COMPARED_FIELDS.map((field) => ({ field, suggested: suggested[field] ?? "", published: null, outcome: stored[field] }));
   }
   const sellerDetails = ((listing.aiSuggestion as { sellerDetails?: Record<string, string | null> } | null)?.sellerDetails ?? {}) as Record<string, string | null>;
   const rows = compareFields(suggestion.data, {
