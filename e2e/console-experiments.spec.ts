@@ -1,14 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { newAccount, signUp } from "./support/accounts";
-import { E2E_ADMIN } from "./support/admin";
+import { signInAsAdmin as signInAsAdminAt } from "./support/admin";
 
-async function signInAsAdmin(page: Page) {
-  await page.goto("/sign-in?next=/console/experiments");
-  await page.getByLabel("Email").fill(E2E_ADMIN.email);
-  await page.getByLabel("Password").fill(E2E_ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Experiments" })).toBeVisible();
-}
+const signInAsAdmin = (page: Page) => signInAsAdminAt(page, "/console/experiments", "Experiments");
 
 async function runExperiment(page: Page, trials: string) {
   const before = await page.getByTestId("run-row").count();

@@ -30,6 +30,8 @@ const envSchema = z.object({
   AI_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(20_000),
   // Allows the deterministic mock:* models. Only test set-ups turn this on.
   AI_MOCK_MODELS: booleanFromString.default(false),
+  // Days of AI call records (and the photos only they refer to) that `npm run prune:calls` keeps.
+  AI_CALL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });
 
 export type Env = z.infer<typeof envSchema>;

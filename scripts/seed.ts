@@ -8,6 +8,7 @@ import { DataDirLockedError } from "@/lib/db/data-dir-lock";
 import { countListings } from "@/lib/db/queries/seed";
 import { seedCatalogue } from "@/lib/seed/catalogue";
 import { DEMO_PASSWORD, DEMO_SELLERS, seedDemo } from "@/lib/seed/demo";
+import { DEMO_ADMIN, describeDemoAdmin, ensureDemoAdmin } from "@/lib/seed/demo-admin";
 
 const USAGE = "Usage: npm run seed [-- --count <number of generated listings>]";
 
@@ -33,6 +34,8 @@ try {
       : "The demo listings are already there.",
   );
   console.log(`Demo sellers (password "${DEMO_PASSWORD}"): ${DEMO_SELLERS.map((seller) => seller.email).join(", ")}`);
+  const admin = await ensureDemoAdmin();
+  console.log(admin ? describeDemoAdmin(admin) : `The demo console admin ${DEMO_ADMIN.email} exists; its password was printed when it was created.`);
 
   if (count > 0) {
     started = Date.now();

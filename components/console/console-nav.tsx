@@ -4,6 +4,9 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 const SECTIONS = [
+  { href: "/console/monitoring", label: "Monitoring" },
+  { href: "/console/calls", label: "Calls" },
+  { href: "/console/feedback", label: "Feedback" },
   { href: "/console/experiments", label: "Experiments" },
   { href: "/console/datasets", label: "Datasets" },
   { href: "/console/prompts", label: "Prompts" },

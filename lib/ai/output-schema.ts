@@ -63,3 +63,8 @@ export function fieldsToCheck(suggestion: ListingSuggestion): (keyof ListingSugg
     (field) => suggestion.confidence[field] === "low",
   );
 }
+
+/** How many of a listing's required fields (title, category, condition, price) the answer leaves empty. */
+export function countEmptyRequiredFields(suggestion: ListingSuggestion): number {
+  return [suggestion.title.trim() === "", !suggestion.category, suggestion.condition === null, suggestion.priceEur === null].filter(Boolean).length;
+}

@@ -82,9 +82,23 @@ describe("recordCallsMiddleware", () => {
       costUsd: (1000 * 0.15 + 200 * 0.6) / 1_000_000,
       variantKey: null,
       errorClass: null,
+      emptyRequiredFields: 0,
     });
     expect(row!.firstFieldMs).not.toBeNull();
     expect(row!.firstFieldMs!).toBeLessThanOrEqual(row!.latencyMs);
+  });
+
+  it("counts the required fields a valid answer leaves empty", async () => {
+    const call = context();
+    const unsure = { ...DEFAULT_FIXTURE, condition: null, priceEur: null };
+    const result = streamText({
+      model: wrap(streamingModel(JSON.stringify(unsure)), "openai:gpt-4o-mini"),
+      prompt: "Describe the photo",
+      output: Output.object({ schema: listingSuggestionSchema }),
+      providerOptions: callContextOptions(call),
+    });
+    expect(await result.output).toEqual(unsure);
+    expect(await recorded(call.callId)).toMatchObject({ status: "ok", emptyRequiredFields: 2 });
   });
 
   it("records an answer that breaks the schema as invalid, with the raw text and what was wrong", async () => {
@@ -102,6 +116,7 @@ describe("recordCallsMiddleware", () => {
       rawOutput: broken,
       errorClass: "TypeValidationError",
       errorMessage: expect.stringContaining("category"),
+      emptyRequiredFields: null,
     });
   });
 

@@ -12,7 +12,7 @@ import { APICallError } from "ai";
 import type { z } from "zod";
 import { insertAiCall } from "@/lib/db/queries/ai-calls";
 import type { NewAiCall } from "@/lib/db/schema";
-import { listingSuggestionSchema } from "./output-schema";
+import { countEmptyRequiredFields, listingSuggestionSchema, type ListingSuggestion } from "./output-schema";
 import { costUsd } from "./prices";
 
 // Every call to a registry model is recorded in ai_calls by this middleware, whatever code path
@@ -43,10 +43,17 @@ export function callContextOptions(context: CallContext): SharedV3ProviderOption
 }
 
 // How a feature's answer is checked, so that the row says ok or invalid whichever code path made
-// the call. A feature missing here is recorded ok when it answers at all.
-const OUTPUT_SCHEMAS: Record<string, z.ZodType> = {
-  "listing-prefill": listingSuggestionSchema,
-  "listing-prefill-eval": listingSuggestionSchema,
+// the call, and how many required fields a valid answer left empty. A feature missing here is
+// recorded ok when it answers at all.
+type OutputCheck = { schema: z.ZodType; emptyRequiredFields: (output: unknown) => number };
+const listingCheck: OutputCheck = {
+  schema: listingSuggestionSchema,
+  // Only called with what the schema has just accepted.
+  emptyRequiredFields: (output) => countEmptyRequiredFields(output as ListingSuggestion),
+};
+const OUTPUT_CHECKS: Record<string, OutputCheck> = {
+  "listing-prefill": listingCheck,
+  "listing-prefill-eval": listingCheck,
 };
 
 type Observed = {
@@ -148,24 +155,26 @@ function contextOf(params: LanguageModelV3CallOptions): CallContext | null {
   return (params.providerOptions?.[CALL_CONTEXT_KEY] as CallContext | undefined) ?? null;
 }
 
-type Verdict = Pick<NewAiCall, "status" | "output" | "errorClass" | "errorMessage">;
+type Verdict = Pick<NewAiCall, "status" | "output" | "errorClass" | "errorMessage" | "emptyRequiredFields">;
 
 function judge(observed: Observed, feature: string): Verdict {
   if (observed.error != null) return { status: "error", output: null, ...describeError(observed.error) };
   if (observed.finishReason?.unified === "content-filter") {
     return { status: "invalid", output: null, errorClass: "Refusal", errorMessage: observed.text.slice(0, 500) || "The model declined to answer." };
   }
-  const schema = OUTPUT_SCHEMAS[feature];
+  const check = OUTPUT_CHECKS[feature];
   let parsed: unknown;
   try {
     parsed = JSON.parse(observed.text);
   } catch (error) {
-    if (!schema) return { status: "ok", output: null, errorClass: null, errorMessage: null };
+    if (!check) return { status: "ok", output: null, errorClass: null, errorMessage: null };
     return { status: "invalid", output: null, errorClass: "JSONParseError", errorMessage: (error as Error).message };
   }
-  if (!schema) return { status: "ok", output: parsed, errorClass: null, errorMessage: null };
-  const validated = schema.safeParse(parsed);
-  if (validated.success) return { status: "ok", output: validated.data, errorClass: null, errorMessage: null };
+  if (!check) return { status: "ok", output: parsed, errorClass: null, errorMessage: null };
+  const validated = check.schema.safeParse(parsed);
+  if (validated.success) {
+    return { status: "ok", output: validated.data, errorClass: null, errorMessage: null, emptyRequiredFields: check.emptyRequiredFields(validated.data) };
+  }
   const problems = validated.error.issues.slice(0, 5).map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
   return { status: "invalid", output: parsed, errorClass: "TypeValidationError", errorMessage: problems.join("; ") };
 }

@@ -17,6 +17,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { CATEGORIES, CONDITIONS, LISTING_STATUSES } from "../listings/options";
 import type { GuardRailLimits } from "../rollout/guard-rails";
+import type { ImplicitFeedback } from "../sell/implicit-feedback";
 
 const tsvector = customType<{ data: string }>({
   dataType() {
@@ -251,19 +252,108 @@ export const aiCalls = pgTable(
     costUsd: doublePrecision("cost_usd"),
     variantKey: text("variant_key"),
     listingId: uuid("listing_id").references((): AnyPgColumn => listings.id, { onDelete: "set null" }),
+    // How many of the listing's required fields (title, category, condition, price) a valid answer left empty.
+    emptyRequiredFields: smallint("empty_required_fields"),
     feedbackRating: smallint("feedback_rating"),
     feedbackReason: text("feedback_reason"),
     feedbackAt: timestamp("feedback_at", { withTimezone: true }),
+    // Set when a listing is published from this call, and kept when that listing is deleted later.
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    implicitFeedback: jsonb("implicit_feedback").$type<ImplicitFeedback>(),
     createdAt: createdAt(),
+    // Every change moves this, so the monitoring roll-ups know which hours to recompute.
+    updatedAt: updatedAt(),
   },
   (table) => [
     index("ai_calls_created_idx").on(table.createdAt.desc()),
     index("ai_calls_user_idx").on(table.userId, table.createdAt.desc()),
     index("ai_calls_model_created_idx").on(table.modelId, table.createdAt),
+    index("ai_calls_status_created_idx").on(table.status, table.createdAt.desc()),
+    // A rollout's guard rail reads a variant's latest calls.
+    index("ai_calls_variant_created_idx").on(table.variantKey, table.createdAt.desc()),
+    index("ai_calls_updated_idx").on(table.updatedAt),
+    index("ai_calls_feedback_idx").on(table.feedbackRating, table.feedbackAt.desc()),
+    // Retention keeps a photo as long as any remaining call refers to it.
+    index("ai_calls_image_ids_idx").using("gin", table.imageIds),
+    // The console's search in suggested titles.
+    index("ai_calls_title_trgm_idx").using("gin", sql`(${table.output} ->> 'title') gin_trgm_ops`),
   ],
 );
 export type AiCall = typeof aiCalls.$inferSelect;
 export type NewAiCall = typeof aiCalls.$inferInsert;
+
+// Hourly roll-ups of the call log for the monitoring dashboard: sums and counts per hour and per
+// feature, model, prompt version and variant, recomputed from ai_calls for every hour in which a
+// call was added or changed (lib/db/queries/ai-call-rollups.ts). A 30-day view reads about
+// 720 rows per model instead of every call. Rates and averages are worked out from these sums.
+const rollupKey = () => ({
+  hour: timestamp("hour", { withTimezone: true }).notNull(),
+  feature: text("feature").notNull(),
+  modelId: text("model_id").notNull(),
+  promptId: text("prompt_id"),
+  promptVersion: integer("prompt_version"),
+  variantKey: text("variant_key"),
+});
+const countColumn = (name: string) => integer(name).notNull().default(0);
+const sumColumn = (name: string) => doublePrecision(name).notNull().default(0);
+
+export const aiCallRollups = pgTable(
+  "ai_call_rollups",
+  {
+    ...rollupKey(),
+    calls: countColumn("calls"),
+    errors: countColumn("errors"),
+    invalid: countColumn("invalid"),
+    answered: countColumn("answered"),
+    latencyMsSum: sumColumn("latency_ms_sum"),
+    firstFieldCalls: countColumn("first_field_calls"),
+    firstFieldMsSum: sumColumn("first_field_ms_sum"),
+    tokenCalls: countColumn("token_calls"),
+    inputTokens: sumColumn("input_tokens"),
+    outputTokens: sumColumn("output_tokens"),
+    costCalls: countColumn("cost_calls"),
+    costUsd: sumColumn("cost_usd"),
+    emptyRequiredFields: countColumn("empty_required_fields"),
+    thumbsUp: countColumn("thumbs_up"),
+    thumbsDown: countColumn("thumbs_down"),
+    published: countColumn("published"),
+    publishedWithinDay: countColumn("published_within_day"),
+    titleEditDistanceSum: sumColumn("title_edit_distance_sum"),
+    descriptionEditDistanceSum: sumColumn("description_edit_distance_sum"),
+    categoryChanged: countColumn("category_changed"),
+    priceErrorCalls: countColumn("price_error_calls"),
+    priceLogErrorSum: sumColumn("price_log_error_sum"),
+    keptTitle: countColumn("kept_title"),
+    keptDescription: countColumn("kept_description"),
+    keptCategory: countColumn("kept_category"),
+    keptCondition: countColumn("kept_condition"),
+    keptPrice: countColumn("kept_price"),
+    keptBrand: countColumn("kept_brand"),
+    keptColour: countColumn("kept_colour"),
+    keptMaterial: countColumn("kept_material"),
+    keptSize: countColumn("kept_size"),
+  },
+  (table) => [index("ai_call_rollups_feature_hour_idx").on(table.feature, table.hour)],
+);
+export type AiCallRollup = typeof aiCallRollups.$inferSelect;
+
+// Latency histograms per hour: how many calls fell in each bin (bins grow by a fixed ratio, see
+// lib/monitoring/latency-bins.ts), from which p50 and p95 are read for any range.
+export const aiCallLatencyRollups = pgTable(
+  "ai_call_latency_rollups",
+  {
+    ...rollupKey(),
+    bin: smallint("bin").notNull(),
+    calls: countColumn("calls"),
+  },
+  (table) => [index("ai_call_latency_rollups_feature_hour_idx").on(table.feature, table.hour)],
+);
+
+// How far the roll-ups are up to date: calls changed at or after this moment are not in them yet.
+export const aiCallRollupState = pgTable("ai_call_rollup_state", {
+  id: smallint("id").primaryKey().default(1),
+  refreshedThrough: timestamp("refreshed_through", { withTimezone: true }).notNull(),
+});
 
 // ---------------------------------------------------------------------------
 // Evaluation: datasets with versions, experiments (runs) and their per-case results.
@@ -545,3 +635,11 @@ export const reviewLabels = pgTable(
   ],
 );
 export type ReviewLabel = typeof reviewLabels.$inferSelect;
+// Console settings changed from the console itself (e.g. monitoring thresholds), one row per key.
+
+export const consoleSettings = pgTable("console_settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedBy: text("updated_by").references(() => user.id, { onDelete: "set null" }),
+  updatedAt: updatedAt(),
+});

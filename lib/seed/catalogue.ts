@@ -7,6 +7,7 @@ import { ensureAccounts } from "./accounts";
 import { AREAS, CATALOGUE_ITEMS, CONDITION_OPENERS, DESCRIPTION_MIDDLES, SELLER_NAMES, type CatalogueItem } from "./catalogue-vocabulary";
 import { DEMO_PASSWORD } from "./demo-listings";
 import { drawListingPhoto, type PhotoIcon } from "./photos";
+import { pick, pickWeighted } from "./random";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -93,17 +94,4 @@ function generateListing(sellerIds: string[], now: number): { listing: NewListin
       updatedAt: createdAt,
     },
   };
-}
-
-function pick<T>(items: readonly T[]): T {
-  return items[Math.floor(Math.random() * items.length)];
-}
-
-function pickWeighted<T>(weighted: [T, number][]): T {
-  let roll = Math.random() * weighted.reduce((sum, [, weight]) => sum + weight, 0);
-  for (const [value, weight] of weighted) {
-    roll -= weight;
-    if (roll < 0) return value;
-  }
-  return weighted[weighted.length - 1][0];
 }

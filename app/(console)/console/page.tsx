@@ -1,8 +1,8 @@
 import { redirect } from "next/navigation";
 import { requireAdminPage } from "@/lib/auth/admin";
 
-// The console opens on the experiments until the monitoring dashboard takes this place.
+// The console opens on the monitoring dashboard.
 export default async function ConsoleHome() {
   await requireAdminPage("/console");
-  redirect("/console/experiments");
+  redirect("/console/monitoring");
 }

@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { getAiCallForUser } from "@/lib/db/queries/ai-calls";
 import { getSellerListings } from "@/lib/db/queries/seller-listings";
 import { aiCalls, listings, user } from "@/lib/db/schema";
+import { normalisedEditDistance } from "@/lib/sell/implicit-feedback";
 import { createListing, rateSuggestion, uploadListingPhoto } from "./actions";
 
 const session = vi.hoisted(() => ({ user: null as { id: string } | null }));
@@ -152,7 +153,17 @@ describe("createListing from a suggestion", () => {
     expect(listing.aiCallId).toBe(callId);
     expect(listing.aiSuggestion).toEqual({ ...DEFAULT_FIXTURE, sellerDetails: { brand: null, colour: "blue", material: "ceramic", size: "25 cm" } });
     expect(listing.description).toBe("Blue glazed ceramic vase.\n\nSize: 25 cm.");
-    expect((await getAiCallForUser(callId, "ana"))?.listingId).toBe(listing.id);
+    const call = await getAiCallForUser(callId, "ana");
+    expect(call?.listingId).toBe(listing.id);
+    expect(call?.publishedAt).toBeInstanceOf(Date);
+    // What the seller did, compared with the description as they typed it (before "Size: 25 cm." was added).
+    expect(call?.implicitFeedback).toEqual({
+      fields: { title: "changed", description: "changed", category: "changed", condition: "kept", price: "changed", brand: "kept", colour: "kept", material: "kept", size: "changed" },
+      titleEditDistance: 8 / 17,
+      descriptionEditDistance: normalisedEditDistance(DEFAULT_FIXTURE.description, "Blue glazed ceramic vase."),
+      categoryChanged: true,
+      priceLogError: Math.log(45 / 25),
+    });
   });
 
   it("publishes without the link when the call is someone else's", async () => {
@@ -162,7 +173,7 @@ describe("createListing from a suggestion", () => {
       createListing({ ...details, photoIds: [photo.id], fromSuggestion: { callId, details: { ...noDetails, brand: "IKEA" } } }),
     );
     expect(listing).toMatchObject({ aiCallId: null, aiSuggestion: null, description: "" });
-    expect((await getAiCallForUser(callId, "bo"))?.listingId).toBeNull();
+    expect(await getAiCallForUser(callId, "bo")).toMatchObject({ listingId: null, publishedAt: null, implicitFeedback: null });
   });
 });
 

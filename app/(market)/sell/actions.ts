@@ -12,6 +12,7 @@ import { imageUrl, storeUploadedImage } from "@/lib/images";
 import { listingSchema } from "@/lib/listings/listing-schema";
 import { sellerFailure, SIGNED_OUT_MESSAGE } from "@/lib/listings/seller-failures";
 import { suggestionFeedbackSchema } from "@/lib/sell/feedback-schema";
+import { computeImplicitFeedback } from "@/lib/sell/implicit-feedback";
 import { describeWithDetails, publishedSuggestionSchema } from "@/lib/sell/suggestion-details";
 
 export type UploadedPhoto = { id: string; thumbUrl: string };
@@ -32,7 +33,8 @@ const suggestionPartSchema = z.object({ fromSuggestion: publishedSuggestionSchem
 /**
  * Publishes a listing. From /sell it may name the AI call that pre-filled the form
  * (`fromSuggestion`): when that call is the seller's, the listing is linked to it and stores the
- * suggestion as the call returned it plus the details the seller kept.
+ * suggestion as the call returned it plus the details the seller kept, and the call records what
+ * the seller kept, changed and cleared of it (implicit feedback).
  */
 export async function createListing(input: unknown): Promise<ActionResult> {
   const user = await getCurrentUser();
@@ -47,9 +49,11 @@ export async function createListing(input: unknown): Promise<ActionResult> {
   let source: sellerListings.SuggestionSource | undefined;
   if (fromSuggestion && suggestion.success) {
     const { details } = fromSuggestion;
+    // Compared before the kept details are appended: the description as the seller left it.
+    const implicitFeedback = computeImplicitFeedback(suggestion.data, { ...listing, details });
     listing.description = describeWithDetails(listing.description, listing.title, details);
     const sellerDetails = Object.fromEntries(Object.entries(details).map(([field, value]) => [field, value || null]));
-    source = { callId: fromSuggestion.callId, suggestion: { ...suggestion.data, sellerDetails } };
+    source = { callId: fromSuggestion.callId, suggestion: { ...suggestion.data, sellerDetails }, implicitFeedback };
   }
   const created = await sellerListings.createListing(user.id, listing, source);
   if (!created.ok) return sellerFailure(created.reason);

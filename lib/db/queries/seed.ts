@@ -1,10 +1,10 @@
-import { and, count, eq, inArray } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
-import { images, listings, user, type NewListing } from "@/lib/db/schema";
+import { aiCallLatencyRollups, aiCallRollups, aiCalls, images, listings, user, type NewAiCall, type NewListing } from "@/lib/db/schema";
 
 type NewImage = typeof images.$inferInsert;
 
-// Writes used only by the demo seed and the synthetic catalogue (lib/seed/).
+// Writes used only by the demo seed and the synthetic catalogue and call log (lib/seed/).
 
 export async function countListings(): Promise<number> {
   const db = await getDb();
@@ -57,4 +57,18 @@ export async function deleteImageRows(ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   const db = await getDb();
   await db.delete(images).where(inArray(images.id, ids));
+}
+
+/** One batch of synthetic AI calls (lib/seed/calls.ts). */
+export async function insertAiCallBatch(rows: NewAiCall[]): Promise<void> {
+  const db = await getDb();
+  await db.insert(aiCalls).values(rows);
+}
+
+/** Fresh planner statistics after a bulk load (PGlite has no autovacuum to gather them). */
+export async function analyzeAiCallTables(): Promise<void> {
+  const db = await getDb();
+  await db.execute(sql`analyze ${aiCalls}`);
+  await db.execute(sql`analyze ${aiCallRollups}`);
+  await db.execute(sql`analyze ${aiCallLatencyRollups}`);
 }

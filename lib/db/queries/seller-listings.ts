@@ -7,6 +7,7 @@ import { conversations, images, listings } from "@/lib/db/schema";
 import { deleteImageFiles } from "@/lib/images";
 import type { ListingInput } from "@/lib/listings/listing-schema";
 import type { ListingStatus } from "@/lib/listings/options";
+import type { ImplicitFeedback } from "@/lib/sell/implicit-feedback";
 
 // Every mutation here names the acting user and only touches rows whose seller_id is that user:
 // ownership is part of each statement, not a check done earlier that a forged call could skip.
@@ -52,8 +53,8 @@ async function inTransaction<T extends object>(
   }
 }
 
-/** The AI call whose suggestion pre-filled a new listing, and what to store of it (listings.ai_suggestion). */
-export type SuggestionSource = { callId: string; suggestion: Record<string, unknown> };
+/** The AI call whose suggestion pre-filled a new listing, what to store of it (listings.ai_suggestion), and what the seller did with it. */
+export type SuggestionSource = { callId: string; suggestion: Record<string, unknown>; implicitFeedback: ImplicitFeedback };
 
 export async function createListing(
   sellerId: string,
@@ -65,7 +66,7 @@ export async function createListing(
     const [listing] = await tx.insert(listings).values({ ...fields, sellerId }).returning({ id: listings.id });
     await attachPhotos(tx, sellerId, listing.id, photoIds);
     // The suggestion is kept only with its call: one without the other cannot be compared later.
-    if (source && (await linkAiCallToListing(tx, source.callId, sellerId, listing.id))) {
+    if (source && (await linkAiCallToListing(tx, source.callId, sellerId, listing.id, source.implicitFeedback))) {
       await tx.update(listings).set({ aiSuggestion: source.suggestion }).where(eq(listings.id, listing.id));
     }
     // For rollout results: the pre-fill request (of any variant, holdout included) that led here.

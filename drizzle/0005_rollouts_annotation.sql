@@ -103,4 +103,5 @@ CREATE UNIQUE INDEX "rollout_experiments_active_idx" ON "rollout_experiments" US
 CREATE INDEX "rollout_exposures_experiment_idx" ON "rollout_exposures" USING btree ("experiment_id","variant_key","created_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "rollout_exposures_user_idx" ON "rollout_exposures" USING btree ("user_id","created_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "rollout_exposures_call_idx" ON "rollout_exposures" USING btree ("call_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "rollout_variants_key_idx" ON "rollout_variants" USING btree ("experiment_id","key");
+CREATE UNIQUE INDEX "rollout_variants_key_idx" ON "rollout_variants" USING btree ("experiment_id","key");--> statement-breakpoint
+CREATE INDEX "ai_calls_variant_created_idx" ON "ai_calls" USING btree ("variant_key","created_at" DESC NULLS LAST);
