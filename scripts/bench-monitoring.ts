@@ -2,8 +2,9 @@
 // database (run `npm run seed:calls -- --count 200000` first):
 //   npm run bench:monitoring
 //   npm run bench:monitoring -- --runs 11
-// Prints the median, fastest and slowest of --runs runs (after one warm-up run) per query, and
-// the machine's load, since other work on the machine slows every figure down.
+// Prints the median, fastest and slowest of --runs runs (after one warm-up run) per query, the
+// median CPU time this process spent (PGlite runs in-process, so that is the database's own work,
+// much less sensitive to other load), and the machine's load, since other work slows wall time.
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { closeDb, getDatabaseHandle } from "@/lib/db/client";
@@ -20,13 +21,20 @@ const runs = Math.max(1, Number(values.runs) || 7);
 async function time(label: string, work: () => Promise<unknown>): Promise<number> {
   await work();
   const durations: number[] = [];
+  const cpuTimes: number[] = [];
   for (let run = 0; run < runs; run++) {
+    const cpu = process.cpuUsage();
     const started = performance.now();
     await work();
     durations.push(performance.now() - started);
+    const used = process.cpuUsage(cpu);
+    cpuTimes.push((used.user + used.system) / 1000);
   }
   const middle = median(durations)!;
-  console.log(`${label.padEnd(44)} median ${middle.toFixed(0).padStart(5)} ms   (fastest ${Math.min(...durations).toFixed(0)}, slowest ${Math.max(...durations).toFixed(0)})`);
+  console.log(
+    `${label.padEnd(44)} median ${middle.toFixed(0).padStart(5)} ms   (fastest ${Math.min(...durations).toFixed(0)}, slowest ${Math.max(...durations).toFixed(0)}; ` +
+      `CPU median ${median(cpuTimes)!.toFixed(0)} ms)`,
+  );
   return middle;
 }
 
