@@ -30,7 +30,7 @@ export default async function RolloutsPage() {
         <h2 id="start-heading" className="mb-3 font-semibold">Start an experiment</h2>
         {active ? (
           <p className="text-sm">
-            <Link href={`/console/rollouts/${active.id}`} className="underline">
+            <Link href={`/console/rollouts/${active.id}`} className="underline" data-testid="active-rollout">
               {active.name}
             </Link>{" "}
             is {active.status}. Stop it before starting another.
