@@ -7,6 +7,7 @@ const SECTIONS = [
   { href: "/console/experiments", label: "Experiments" },
   { href: "/console/datasets", label: "Datasets" },
   { href: "/console/prompts", label: "Prompts" },
+  { href: "/console/review", label: "Review" },
 ];
 
 export function ConsoleNav() {
