@@ -74,6 +74,9 @@ test("a thumbs-down pre-fill is queued, labelled with the keyboard, promoted int
   await page.getByTestId("recent-label").filter({ hasText: "Hand-thrown stoneware jug" }).first().getByRole("link").click();
   await expect(page.getByRole("heading", { name: "Your label" })).toBeVisible();
   await expect(page.getByTestId("review-label")).toContainText("Title: Wrong");
+  // The form holds the saved label, to correct it if need be.
+  await expect(page.getByLabel("Correct category")).toHaveValue("Home & Garden");
+  await expect(page.getByRole("group", { name: "Suggested title" }).getByRole("radio", { name: /Wrong/ })).toBeChecked();
 
   const dataset = `e2e-reviewed-${Date.now().toString(36)}`;
   const promote = page.getByTestId("promote-form");

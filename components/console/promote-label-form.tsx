@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { promoteItemLabel } from "@/app/(console)/console/review/actions";
+import { submitWithoutReset } from "@/components/console/submit-without-reset";
 import { Field, inputClass } from "@/components/ui/field";
 
 type PromoteLabelFormProps = { labelId: string; datasets: string[]; keywords: string[] };
@@ -12,7 +13,8 @@ export function PromoteLabelForm({ labelId, datasets, keywords }: PromoteLabelFo
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const listId = `datasets-${labelId}`;
   return (
-    <form action={action} className="flex flex-col gap-3" data-testid="promote-form" aria-label="Promote to dataset">
+    // Not reset after a refusal, so the dataset name stays beside its message.
+    <form onSubmit={(event) => submitWithoutReset(event, action)} className="flex flex-col gap-3" data-testid="promote-form" aria-label="Promote to dataset">
       <input type="hidden" name="labelId" value={labelId} />
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label="Dataset" errors={errors?.dataset} hint="An existing dataset, or a new name: the case is added as a new version.">

@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { reviewNextItem, saveItemLabel } from "@/app/(console)/console/review/actions";
+import { submitWithoutReset } from "@/components/console/submit-without-reset";
 import { Field, inputClass } from "@/components/ui/field";
 import { VERDICT_FIELD_LABELS, VERDICT_FIELDS, VERDICT_LABELS, VERDICTS, verdictInputName, type Verdict, type Verdicts } from "@/lib/annotation/label-schema";
 import { CATEGORIES } from "@/lib/listings/options";
@@ -127,7 +128,7 @@ export function ReviewLabelForm({ itemId, judgeFields, suggestion, published, in
 
   return (
     <div className="flex flex-col gap-3">
-      <form ref={formRef} action={action} className="flex flex-col gap-4" data-testid="review-label-form" aria-label="Your labels">
+      <form ref={formRef} onSubmit={(event) => submitWithoutReset(event, action)} className="flex flex-col gap-4" data-testid="review-label-form" aria-label="Your labels">
         <input type="hidden" name="itemId" value={itemId} />
         {judgeFields && (
           <div className="flex flex-col gap-1">
