@@ -10,7 +10,7 @@ import type { ReviewItem } from "@/lib/db/schema";
 import { findHeavilyEditedCallIds } from "./heavy-edits";
 
 // The review queue fills from production pre-fill calls (never evaluation runs, which are logged
-// under their own feature). There is no background job: fillReviewQueue() is idempotent and runs
+// under their own feature, nor a try that a retry replaced). There is no background job: fillReviewQueue() is idempotent and runs
 // when the queue page loads and whenever a reviewer asks for the next item, so a call a rule picks
 // is waiting by the time anyone looks. A call enters once, with every reason that matched then; a
 // rule that starts matching later (a thumbs-down after the call was sampled) does not queue it twice.

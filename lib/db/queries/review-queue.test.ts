@@ -75,6 +75,14 @@ describe("fillReviewQueue", () => {
     expect(await queued([failed, invalid, fine])).toEqual({ [failed]: "error", [invalid]: "error" });
   });
 
+  it("queues a retried call once: the retry the seller saw, not the try it replaced", async () => {
+    await updateQueueRules({ ...ALL_OFF, errors: true }, null);
+    const firstTry = await insertCall({ status: "error", output: null, params: { attempt: 1, retryOf: null } });
+    const retry = await insertCall({ status: "error", output: null, params: { attempt: 2, retryOf: firstTry } });
+    await fillReviewQueue();
+    expect(await queued([firstTry, retry])).toEqual({ [retry]: "error" });
+  });
+
   it("queues answers unsure of any field, whatever shape an invalid answer has", async () => {
     await updateQueueRules({ ...ALL_OFF, lowConfidence: true }, null);
     const unsurePrice = await insertCall({ output: DEFAULT_FIXTURE });

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, notExists, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database, type Transaction } from "@/lib/db/client";
 import {
   aiCalls,
@@ -43,6 +44,11 @@ export async function updateQueueRules(values: QueueRuleValues, updatedBy: strin
 // Filling
 
 const notQueued = (db: Database) => notExists(db.select({ one: sql`1` }).from(reviewItems).where(eq(reviewItems.callId, aiCalls.id)));
+
+const retries = alias(aiCalls, "retries");
+/** A call its retry replaced (a transient error): the retry, what the seller saw, is the one to review. */
+const notRetried = (db: Database) =>
+  notExists(db.select({ one: sql`1` }).from(retries).where(sql`${retries.params}->>'retryOf' = ${aiCalls.id}::text`));
 
 /**
  * A number in [0, 1) from the md5 of the call id (with a salt per use), so the random sample is
@@ -122,7 +128,7 @@ export async function enqueueMatchingCalls({ feature, since, rules, heavyEditCal
       labelsWanted: sql<number>`case when ${callBucket(SECOND_REVIEW_SALT)} < ${rules.secondReviewShare} then 2 else 1 end`,
     })
     .from(aiCalls)
-    .where(and(eq(aiCalls.feature, feature), gte(aiCalls.createdAt, since), notQueued(db), or(...matchers.map(({ when }) => when))))
+    .where(and(eq(aiCalls.feature, feature), gte(aiCalls.createdAt, since), notQueued(db), notRetried(db), or(...matchers.map(({ when }) => when))))
     .orderBy(asc(aiCalls.createdAt))
     .limit(limit);
   if (candidates.length === 0) return 0;
