@@ -11,6 +11,7 @@ const SECTIONS = [
   { href: "/console/datasets", label: "Datasets" },
   { href: "/console/prompts", label: "Prompts" },
   { href: "/console/rollouts", label: "Rollouts" },
+  { href: "/console/review", label: "Review" },
 ];
 
 export function ConsoleNav() {

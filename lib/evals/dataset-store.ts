@@ -24,7 +24,8 @@ function caseWithoutFile(evalCase: EvalCase): Record<string, unknown> {
   return rest;
 }
 
-function contentHash(entries: { data: Record<string, unknown>; imageSha256: string }[]): string {
+/** Identifies a version's content: its cases in order and their images' bytes. */
+export function datasetContentHash(entries: { data: Record<string, unknown>; imageSha256: string }[]): string {
   const hash = crypto.createHash("sha256");
   for (const entry of entries) hash.update(JSON.stringify(entry.data)).update(entry.imageSha256);
   return hash.digest("hex");
@@ -41,7 +42,7 @@ export async function importFolderDataset(directory: string, name: string): Prom
       return { evalCase, bytes, imageSha256: crypto.createHash("sha256").update(bytes).digest("hex") };
     }),
   );
-  const hash = contentHash(prepared.map((entry) => ({ data: caseWithoutFile(entry.evalCase), imageSha256: entry.imageSha256 })));
+  const hash = datasetContentHash(prepared.map((entry) => ({ data: caseWithoutFile(entry.evalCase), imageSha256: entry.imageSha256 })));
   const latest = await getLatestDatasetVersion(name);
   if (latest && latest.version.contentHash === hash) {
     return { name, version: latest.version.version, datasetVersionId: latest.version.id, created: false, cases: latest.version.caseCount };

@@ -65,6 +65,21 @@ export async function copyImageFiles(storageKey: string): Promise<string> {
   return copyKey;
 }
 
+/**
+ * A copy of a stored image that belongs to nobody: an evaluation case keeps its photo even when
+ * the seller deletes the listing (and with it their photos). Same bytes, so the same sha256.
+ */
+export async function copyImageUnowned(image: Image): Promise<Image> {
+  const storageKey = await copyImageFiles(image.storageKey);
+  try {
+    const { width, height, bytes, sha256, originalType } = image;
+    return await insertImage({ ownerId: null, storageKey, width, height, bytes, sha256, originalType });
+  } catch (error) {
+    await deleteImageFiles([storageKey]);
+    throw error;
+  }
+}
+
 /** Removes image files; rows are removed by the caller's query (often in a transaction). */
 export async function deleteImageFiles(storageKeys: string[]): Promise<void> {
   const storage = getImageStorage();
