@@ -1,3 +1,4 @@
+import { computeImplicitFeedback } from "@/lib/sell/implicit-feedback";
 import crypto from "node:crypto";
 import { inArray } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -46,7 +47,14 @@ async function publish(callId: string, published: { title: string; description: 
     .insert(listings)
     .values({ sellerId: "seller", ...published, category: "Home & Garden", condition: "good", priceCents: 2500, aiCallId: callId, aiSuggestion: DEFAULT_FIXTURE })
     .returning();
-  await db.update(aiCalls).set({ listingId: listing.id }).where(inArray(aiCalls.id, [callId]));
+  const implicitFeedback = computeImplicitFeedback(DEFAULT_FIXTURE, {
+    ...published,
+    category: "Home & Garden",
+    condition: "good",
+    priceCents: 2500,
+    details: { brand: "", colour: "", material: "", size: "" },
+  });
+  await db.update(aiCalls).set({ listingId: listing.id, implicitFeedback }).where(inArray(aiCalls.id, [callId]));
 }
 
 describe("fillReviewQueue", () => {

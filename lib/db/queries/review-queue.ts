@@ -62,39 +62,34 @@ export const SAMPLE_SALT = "sample:";
 export const SECOND_REVIEW_SALT = "second-review:";
 
 /** Published listings made from a call not yet queued whose title or description differ from the suggestion. */
-export async function listEditedPublishes(feature: string, since: Date, limit: number) {
+/** Published calls of `feature` since `since`, not queued yet, whose title or description the seller moved at least `threshold`. */
+export async function listHeavilyEditedCallIds(feature: string, since: Date, threshold: number, limit: number): Promise<string[]> {
   const db = await getDb();
-  return db
-    .select({
-      callId: aiCalls.id,
-      suggestedTitle: sql<string | null>`${listings.aiSuggestion}->>'title'`,
-      suggestedDescription: sql<string | null>`${listings.aiSuggestion}->>'description'`,
-      publishedTitle: listings.title,
-      publishedDescription: listings.description,
-    })
+  const rows = await db
+    .select({ callId: aiCalls.id })
     .from(aiCalls)
-    .innerJoin(listings, eq(listings.id, aiCalls.listingId))
     .where(
       and(
         eq(aiCalls.feature, feature),
         gte(aiCalls.createdAt, since),
-        isNotNull(listings.aiSuggestion),
+        isNotNull(aiCalls.implicitFeedback),
         notQueued(db),
         or(
-          sql`${listings.title} is distinct from ${listings.aiSuggestion}->>'title'`,
-          sql`${listings.description} is distinct from ${listings.aiSuggestion}->>'description'`,
+          sql`(${aiCalls.implicitFeedback}->>'titleEditDistance')::float8 >= ${threshold}`,
+          sql`(${aiCalls.implicitFeedback}->>'descriptionEditDistance')::float8 >= ${threshold}`,
         ),
       ),
     )
     .orderBy(desc(aiCalls.createdAt))
     .limit(limit);
+  return rows.map((row) => row.callId);
 }
 
 export type EnqueueInput = {
   feature: string;
   since: Date;
   rules: QueueRuleValues;
-  /** Calls the heavy-edit rule picked (computed outside SQL, see lib/annotation/heavy-edits.ts). */
+  /** Calls the heavy-edit rule picked (lib/annotation/heavy-edits.ts). */
   heavyEditCallIds: string[];
   limit: number;
 };
