@@ -9,7 +9,7 @@ import { analysePhoto, FAILURE_MESSAGES, transientRetryDelay, type AiSettings, t
 import { DEFAULT_FIXTURE } from "./mock-fixtures";
 import { waitForRecordedCalls } from "./record-calls";
 
-const settings: AiSettings = { AI_MODEL: "mock:fixture", AI_MOCK_MODELS: true, OPENAI_API_KEY: undefined, OPENAI_BASE_URL: undefined, AI_TIMEOUT_MS: 3000 };
+const settings: AiSettings = { AI_MODEL: "mock:fixture", AI_MOCK_MODELS: true, OPENAI_API_KEY: undefined, OPENAI_BASE_URL: undefined, AI_TIMEOUT_MS: 3000, AI_FALLBACK: "local:vision" };
 let imageId: string;
 
 beforeAll(async () => {

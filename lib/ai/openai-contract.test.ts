@@ -25,7 +25,7 @@ let storedWebp: Buffer;
 
 beforeAll(async () => {
   server = await startFakeOpenAIServer({ kind: "answer", text: ANSWER });
-  settings = { AI_MODEL: "openai:gpt-4o-mini", OPENAI_API_KEY: "sk-test-key", OPENAI_BASE_URL: server.baseURL, AI_MOCK_MODELS: false, AI_TIMEOUT_MS: 5000 };
+  settings = { AI_MODEL: "openai:gpt-4o-mini", OPENAI_API_KEY: "sk-test-key", OPENAI_BASE_URL: server.baseURL, AI_MOCK_MODELS: false, AI_TIMEOUT_MS: 5000, AI_FALLBACK: "none" };
   const db = await getDb();
   await db.insert(user).values({ id: "seller-1", name: "Ana", email: "ana@example.com" });
   const stored = await storeUploadedImage(await makeJpeg(1200, 900), "seller-1");

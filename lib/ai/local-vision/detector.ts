@@ -1,0 +1,155 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+
+// One warm detector per server process, in a worker thread (detector-worker.mjs). It starts on
+// first use (or at server start when local:vision is the default model) and stays loaded.
+// Photos are read one at a time, in order; a bounded number wait their turn.
+
+/** More photos are waiting than the detector can read soon; the seller is told to try again. */
+export class LocalVisionBusyError extends Error {
+  constructor() {
+    super("The built-in photo reader is busy: too many photos are waiting.");
+    this.name = "LocalVisionBusyError";
+  }
+
+  static isInstance(error: unknown): error is LocalVisionBusyError {
+    return error instanceof Error && error.name === "LocalVisionBusyError";
+  }
+}
+
+// One photo takes about 0.3–0.5 s, so four waiting clear in about two seconds; beyond that a
+// seller waits longer than typing takes, and every waiting frame holds 0.8 MB.
+export const MAX_WAITING = 4;
+
+// Relative to the project root (the working directory of next, vitest and the scripts). A path
+// built at run time rather than a module import: Node must load the worker file as it is, not a
+// bundled copy of it, so TensorFlow.js finds its WebAssembly and the model files in node_modules.
+const WORKER_FILE = ["lib", "ai", "local-vision", "detector-worker.mjs"];
+
+type Job = {
+  frame: Uint8Array;
+  resolve: (output: Float32Array) => void;
+  reject: (error: unknown) => void;
+  signal?: AbortSignal;
+  onAbort?: () => void;
+};
+
+type WorkerMessage = { type: "ready"; loadMs: number } | { id: number; output: Float32Array } | { id: number; error: string };
+
+let worker: Worker | null = null;
+let ready: Promise<number> | null = null;
+let running: { id: number; job: Job } | null = null;
+const waiting: Job[] = [];
+let nextId = 1;
+let loading = false;
+
+/** Starts the detector if it is not running; resolves with the load time once it can read photos. */
+export function warmDetector(): Promise<number> {
+  if (ready) return ready;
+  const started = new Worker(pathToFileURL(path.join(process.cwd(), ...WORKER_FILE)));
+  worker = started;
+  loading = true;
+  ready = new Promise<number>((resolve, reject) => {
+    started.on("message", (message: WorkerMessage) => {
+      if ("type" in message) {
+        loading = false;
+        holdProcessWhileBusy();
+        resolve(message.loadMs);
+      } else {
+        settle(message);
+      }
+    });
+    started.once("error", (error) => {
+      console.error("[local-vision] the detector stopped:", error);
+      reject(error);
+      stop(started, error);
+    });
+    started.once("exit", (code) => {
+      const error = new Error(`The detector thread exited (code ${code}).`);
+      reject(error);
+      stop(started, error);
+    });
+  });
+  holdProcessWhileBusy();
+  return ready;
+}
+
+/** The detector's raw output for one frame (see detections.ts). Throws LocalVisionBusyError when the queue is full. */
+export async function runDetector(frame: Uint8Array, signal?: AbortSignal): Promise<Float32Array> {
+  signal?.throwIfAborted();
+  if (waiting.length >= MAX_WAITING) throw new LocalVisionBusyError();
+  const loaded = warmDetector();
+  const result = new Promise<Float32Array>((resolve, reject) => {
+    const job: Job = { frame, resolve, reject, signal };
+    if (signal) {
+      // A photo whose seller has gone leaves the queue; one already being read finishes unseen.
+      job.onAbort = () => {
+        const index = waiting.indexOf(job);
+        if (index >= 0) waiting.splice(index, 1);
+        holdProcessWhileBusy();
+        reject(signal.reason);
+      };
+      signal.addEventListener("abort", job.onAbort, { once: true });
+    }
+    waiting.push(job);
+    holdProcessWhileBusy();
+  });
+  loaded.then(startNext, () => undefined);
+  return result;
+}
+
+/** How many photos are being read or waiting (the benchmark and tests). */
+export function detectorLoad(): { running: number; waiting: number } {
+  return { running: running ? 1 : 0, waiting: waiting.length };
+}
+
+function startNext() {
+  if (running || !worker) return;
+  const job = waiting.shift();
+  holdProcessWhileBusy();
+  if (!job) return;
+  const id = nextId++;
+  running = { id, job };
+  holdProcessWhileBusy();
+  worker.postMessage({ id, frame: job.frame });
+}
+
+// While the model loads or a photo waits or is read, the thread keeps the process alive (a script
+// awaiting it); an idle detector does not keep a script or a test run from ending.
+function holdProcessWhileBusy() {
+  if (loading || running || waiting.length > 0) worker?.ref();
+  else worker?.unref();
+}
+
+function settle(message: { id: number; output: Float32Array } | { id: number; error: string }) {
+  if (!running || running.id !== message.id) return;
+  const { job } = running;
+  running = null;
+  if (job.onAbort) job.signal?.removeEventListener("abort", job.onAbort);
+  if ("output" in message) job.resolve(message.output);
+  else job.reject(new Error(`The detector failed: ${message.error}`));
+  startNext();
+}
+
+/** A crashed detector fails what it held; the next photo starts a fresh one. */
+function stop(stopped: Worker, error: unknown) {
+  if (worker !== stopped) return;
+  worker = null;
+  ready = null;
+  loading = false;
+  const failed = [...(running ? [running.job] : []), ...waiting.splice(0)];
+  running = null;
+  for (const job of failed) {
+    if (job.onAbort) job.signal?.removeEventListener("abort", job.onAbort);
+    job.reject(error);
+  }
+}
+
+/** Stops the detector thread (tests, the benchmark). */
+export async function stopDetector(): Promise<void> {
+  const current = worker;
+  if (!current) return;
+  stop(current, new Error("The detector was stopped."));
+  await current.terminate();
+}
