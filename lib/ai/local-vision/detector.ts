@@ -95,7 +95,9 @@ export async function runDetector(frame: Uint8Array, signal?: AbortSignal): Prom
     waiting.push(job);
     holdProcessWhileBusy();
   });
-  loaded.then(startNext, () => undefined);
+  // A warm detector takes the photo now; a loading one when it is ready (a failed load rejects it in stop()).
+  if (loading) loaded.then(startNext, () => undefined);
+  else startNext();
   return result;
 }
 
