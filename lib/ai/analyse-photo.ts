@@ -91,6 +91,11 @@ export async function analysePhoto(input: AnalysePhotoInput, settings: AiSetting
   return fallback.ok ? { ...fallback, model: { ...fallback.model, fallbackFrom: info.label } } : result;
 }
 
+// The built-in model's first photo includes loading it (a few seconds on a busy machine), and its
+// queue already bounds how long a photo waits: a short AI_TIMEOUT_MS meant for a remote model
+// must not cut it off.
+const LOCAL_MIN_TIMEOUT_MS = 15_000;
+
 // Failures worth a second opinion: the remote call broke or ran out of time. A refusal stands
 // (the photo itself is the problem), and a local model has no other machine to fall back from.
 const FALLBACK_REASONS: PrefillFailureReason[] = ["timeout", "provider_error", "rate_limited", "invalid_output"];
@@ -113,8 +118,9 @@ type ModelCall = {
 async function callModel({ config, settings, input, prompt, images, context }: ModelCall): Promise<AnalysePhotoResult> {
   const info = modelInfo(config);
   // One bound for the whole call, the retry and its wait included.
-  const deadline = performance.now() + settings.AI_TIMEOUT_MS;
-  const signal = AbortSignal.any([AbortSignal.timeout(settings.AI_TIMEOUT_MS), ...(input.signal ? [input.signal] : [])]);
+  const timeoutMs = config.provider === "local" ? Math.max(settings.AI_TIMEOUT_MS, LOCAL_MIN_TIMEOUT_MS) : settings.AI_TIMEOUT_MS;
+  const deadline = performance.now() + timeoutMs;
+  const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), ...(input.signal ? [input.signal] : [])]);
   const request: AttemptRequest = {
     model: createLanguageModel(config, settings),
     info,

@@ -13,6 +13,8 @@ describe("nameColour", () => {
     expect(nameColour(40, 160, 60)).toBe("green");
     expect(nameColour(240, 210, 40)).toBe("yellow");
     expect(nameColour(120, 70, 30)).toBe("brown");
+    expect(nameColour(190, 140, 90)).toBe("brown");
+    expect(nameColour(250, 130, 10)).toBe("orange");
     expect(nameColour(250, 170, 200)).toBe("pink");
   });
 });
@@ -32,11 +34,12 @@ describe("dominantColour", () => {
     expect(dominantColour(frame, { x1: 179, y1: 179, x2: 333, y2: 333 })).toBe("black");
   });
 
-  it("sees past the background that shows through a thin item (a red frame on a grey floor)", async () => {
+  it("sees past the background showing through an item (a red frame, the grey wall behind it)", async () => {
+    // In the middle of the frame's box, the wall seen through it covers more than the frame itself.
     const frame = await framed(`<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400">
       <rect width="400" height="400" fill="#9a9a9a"/>
-      <path d="M80 320 L200 100 L320 320 Z M140 320 L260 320" stroke="#c01818" stroke-width="18" fill="none"/></svg>`);
-    expect(dominantColour(frame, { x1: 150, y1: 150, x2: 362, y2: 362 })).toBe("red");
+      <rect x="100" y="100" width="200" height="200" stroke="#c01818" stroke-width="90" fill="none"/></svg>`);
+    expect(dominantColour(frame, { x1: 126, y1: 126, x2: 386, y2: 386 })).toBe("red");
   });
 
   it("says nothing when no colour clearly dominates", async () => {

@@ -32,8 +32,9 @@ export function dominantColour(frame: Uint8Array, box: Box): string | null {
   const inside = countColours(frame, (x, y) => x >= centre.x1 && x < centre.x2 && y >= centre.y1 && y < centre.y2);
   const outside = countColours(frame, (x, y) => x < box.x1 || x >= box.x2 || y < box.y1 || y >= box.y2);
   const background = commonest(outside);
+  // The background's pixels still count in the total: an item must show its colour in enough of
+  // the box on its own, or it gets none (a thin frame against a wall says little about its colour).
   if (background && background.share >= BACKGROUND_SHARE && (inside.counts.get(background.name) ?? 0) < inside.total * ITEM_IN_BACKGROUND_COLOUR_SHARE) {
-    inside.total -= inside.counts.get(background.name) ?? 0;
     inside.counts.delete(background.name);
   }
   const item = commonest(inside);
@@ -61,7 +62,7 @@ function countColours(frame: Uint8Array, include: (x: number, y: number) => bool
 }
 
 function commonest({ counts, total }: ColourCounts): { name: string; share: number } | null {
-  if (total <= 0) return null;
+  if (total <= 0 || counts.size === 0) return null;
   const [name, count] = [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best));
   return { name, share: count / total };
 }
@@ -79,7 +80,8 @@ export function nameColour(red: number, green: number, blue: number): string {
   }
   const hue = hueOf(red, green, blue, max, min);
   if (hue >= 20 && hue < 50 && saturation < 0.35 && value > 0.7) return "beige";
-  if (hue >= 10 && hue < 50 && value < 0.6) return "brown";
+  // Tan and chestnut (wood, leather, a teddy bear) are brown to a seller, not orange.
+  if (hue >= 10 && hue < 50 && (value < 0.6 || (saturation < 0.7 && value < 0.85))) return "brown";
   if (hue < 15 || hue >= 340) return saturation < 0.45 && value > 0.75 ? "pink" : "red";
   if (hue < 40) return "orange";
   if (hue < 70) return "yellow";

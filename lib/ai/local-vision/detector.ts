@@ -47,7 +47,8 @@ let loading = false;
 /** Starts the detector if it is not running; resolves with the load time once it can read photos. */
 export function warmDetector(): Promise<number> {
   if (ready) return ready;
-  const started = new Worker(pathToFileURL(path.join(process.cwd(), ...WORKER_FILE)));
+  // turbopackIgnore: the path is only known at run time, and the worker's files are not bundled.
+  const started = new Worker(pathToFileURL(path.join(/* turbopackIgnore: true */ process.cwd(), ...WORKER_FILE)));
   worker = started;
   loading = true;
   ready = new Promise<number>((resolve, reject) => {
