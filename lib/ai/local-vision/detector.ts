@@ -23,8 +23,8 @@ export class LocalVisionBusyError extends Error {
 export const MAX_WAITING = 4;
 
 // Relative to the project root (the working directory of next, vitest and the scripts). A path
-// built at run time rather than a module import: Node must load the worker file as it is, not a
-// bundled copy of it, so TensorFlow.js finds its WebAssembly and the model files in node_modules.
+// built at run time, and marked for Turbopack to ignore: Node must load the worker file as it
+// is, not a bundled copy, so TensorFlow.js finds its WebAssembly and the model in node_modules.
 const WORKER_FILE = ["lib", "ai", "local-vision", "detector-worker.mjs"];
 
 type Job = {
@@ -47,7 +47,6 @@ let loading = false;
 /** Starts the detector if it is not running; resolves with the load time once it can read photos. */
 export function warmDetector(): Promise<number> {
   if (ready) return ready;
-  // turbopackIgnore: the path is only known at run time, and the worker's files are not bundled.
   const started = new Worker(pathToFileURL(path.join(/* turbopackIgnore: true */ process.cwd(), ...WORKER_FILE)));
   worker = started;
   loading = true;
