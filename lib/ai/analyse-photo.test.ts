@@ -6,8 +6,17 @@ import { user } from "@/lib/db/schema";
 import { storeUploadedImage } from "@/lib/images";
 import { makeJpeg } from "@/lib/testing/images";
 import { analysePhoto, FAILURE_MESSAGES, transientRetryDelay, type AiSettings, type PrefillFailureReason } from "./analyse-photo";
+import { LocalVisionBusyError } from "./local-vision/detector";
 import { DEFAULT_FIXTURE } from "./mock-fixtures";
 import { waitForRecordedCalls } from "./record-calls";
+
+// The built-in model's queue is tested with the real detector (local-vision/model.test.ts); here
+// it is always full, to see what the seller is told.
+vi.mock("./local-vision/read-photo", () => ({
+  readPhoto: async () => {
+    throw new LocalVisionBusyError();
+  },
+}));
 
 const settings: AiSettings = { AI_MODEL: "mock:fixture", AI_MOCK_MODELS: true, OPENAI_API_KEY: undefined, OPENAI_BASE_URL: undefined, AI_TIMEOUT_MS: 3000, AI_FALLBACK: "local:vision" };
 let imageId: string;
@@ -88,6 +97,12 @@ describe("analysePhoto with the mock models", () => {
     expect(refused).toMatchObject({ ok: false, reason: "not_configured", callId: null, model: null });
     expect(warned).toHaveBeenCalledWith(expect.stringContaining("AI_MOCK_MODELS"));
     warned.mockRestore();
+  });
+
+  it("tells the seller to try again when the built-in model's queue is full", async () => {
+    const result = await analysePhoto({ imageIds: [imageId], userId: "seller-1", modelId: "local:vision" }, settings);
+    expect(result).toMatchObject({ ok: false, reason: "busy", message: FAILURE_MESSAGES.busy, model: { id: "local:vision" } });
+    expect(FAILURE_MESSAGES.busy).toMatch(/try again/);
   });
 
   it("does not read another seller's photo", async () => {

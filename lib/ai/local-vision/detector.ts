@@ -37,23 +37,31 @@ type Job = {
 
 type WorkerMessage = { type: "ready"; loadMs: number } | { id: number; output: Float32Array } | { id: number; error: string };
 
-let worker: Worker | null = null;
-let ready: Promise<number> | null = null;
-let running: { id: number; job: Job } | null = null;
-const waiting: Job[] = [];
-let nextId = 1;
-let loading = false;
+type DetectorState = {
+  worker: Worker | null;
+  /** Resolves with the load time once the worker can read photos. */
+  ready: Promise<number> | null;
+  loading: boolean;
+  running: { id: number; job: Job } | null;
+  waiting: Job[];
+  nextId: number;
+};
+
+// One detector per process. Kept on globalThis so that dev-server module reloads reuse the warm
+// worker instead of loading the model again beside it.
+const globalForDetector = globalThis as typeof globalThis & { trovaDetector?: DetectorState };
+const state: DetectorState = (globalForDetector.trovaDetector ??= { worker: null, ready: null, loading: false, running: null, waiting: [], nextId: 1 });
 
 /** Starts the detector if it is not running; resolves with the load time once it can read photos. */
 export function warmDetector(): Promise<number> {
-  if (ready) return ready;
+  if (state.ready) return state.ready;
   const started = new Worker(pathToFileURL(path.join(/* turbopackIgnore: true */ process.cwd(), ...WORKER_FILE)));
-  worker = started;
-  loading = true;
-  ready = new Promise<number>((resolve, reject) => {
+  state.worker = started;
+  state.loading = true;
+  state.ready = new Promise<number>((resolve, reject) => {
     started.on("message", (message: WorkerMessage) => {
       if ("type" in message) {
-        loading = false;
+        state.loading = false;
         holdProcessWhileBusy();
         resolve(message.loadMs);
       } else {
@@ -72,62 +80,56 @@ export function warmDetector(): Promise<number> {
     });
   });
   holdProcessWhileBusy();
-  return ready;
+  return state.ready;
 }
 
 /** The detector's raw output for one frame (see detections.ts). Throws LocalVisionBusyError when the queue is full. */
 export async function runDetector(frame: Uint8Array, signal?: AbortSignal): Promise<Float32Array> {
   signal?.throwIfAborted();
-  if (waiting.length >= MAX_WAITING) throw new LocalVisionBusyError();
+  if (state.waiting.length >= MAX_WAITING) throw new LocalVisionBusyError();
   const loaded = warmDetector();
   const result = new Promise<Float32Array>((resolve, reject) => {
     const job: Job = { frame, resolve, reject, signal };
     if (signal) {
       // A photo whose seller has gone leaves the queue; one already being read finishes unseen.
       job.onAbort = () => {
-        const index = waiting.indexOf(job);
-        if (index >= 0) waiting.splice(index, 1);
+        const index = state.waiting.indexOf(job);
+        if (index >= 0) state.waiting.splice(index, 1);
         holdProcessWhileBusy();
         reject(signal.reason);
       };
       signal.addEventListener("abort", job.onAbort, { once: true });
     }
-    waiting.push(job);
+    state.waiting.push(job);
     holdProcessWhileBusy();
   });
   // A warm detector takes the photo now; a loading one when it is ready (a failed load rejects it in stop()).
-  if (loading) loaded.then(startNext, () => undefined);
+  if (state.loading) loaded.then(startNext, () => undefined);
   else startNext();
   return result;
 }
 
-/** How many photos are being read or waiting (the benchmark and tests). */
-export function detectorLoad(): { running: number; waiting: number } {
-  return { running: running ? 1 : 0, waiting: waiting.length };
-}
-
 function startNext() {
-  if (running || !worker) return;
-  const job = waiting.shift();
+  if (state.running || !state.worker) return;
+  const job = state.waiting.shift();
+  if (job) {
+    state.running = { id: state.nextId++, job };
+    state.worker.postMessage({ id: state.running.id, frame: job.frame });
+  }
   holdProcessWhileBusy();
-  if (!job) return;
-  const id = nextId++;
-  running = { id, job };
-  holdProcessWhileBusy();
-  worker.postMessage({ id, frame: job.frame });
 }
 
 // While the model loads or a photo waits or is read, the thread keeps the process alive (a script
 // awaiting it); an idle detector does not keep a script or a test run from ending.
 function holdProcessWhileBusy() {
-  if (loading || running || waiting.length > 0) worker?.ref();
-  else worker?.unref();
+  if (state.loading || state.running || state.waiting.length > 0) state.worker?.ref();
+  else state.worker?.unref();
 }
 
 function settle(message: { id: number; output: Float32Array } | { id: number; error: string }) {
-  if (!running || running.id !== message.id) return;
-  const { job } = running;
-  running = null;
+  if (!state.running || state.running.id !== message.id) return;
+  const { job } = state.running;
+  state.running = null;
   if (job.onAbort) job.signal?.removeEventListener("abort", job.onAbort);
   if ("output" in message) job.resolve(message.output);
   else job.reject(new Error(`The detector failed: ${message.error}`));
@@ -136,12 +138,12 @@ function settle(message: { id: number; output: Float32Array } | { id: number; er
 
 /** A crashed detector fails what it held; the next photo starts a fresh one. */
 function stop(stopped: Worker, error: unknown) {
-  if (worker !== stopped) return;
-  worker = null;
-  ready = null;
-  loading = false;
-  const failed = [...(running ? [running.job] : []), ...waiting.splice(0)];
-  running = null;
+  if (state.worker !== stopped) return;
+  state.worker = null;
+  state.ready = null;
+  state.loading = false;
+  const failed = [...(state.running ? [state.running.job] : []), ...state.waiting.splice(0)];
+  state.running = null;
   for (const job of failed) {
     if (job.onAbort) job.signal?.removeEventListener("abort", job.onAbort);
     job.reject(error);
@@ -150,7 +152,7 @@ function stop(stopped: Worker, error: unknown) {
 
 /** Stops the detector thread (tests, the benchmark). */
 export async function stopDetector(): Promise<void> {
-  const current = worker;
+  const current = state.worker;
   if (!current) return;
   stop(current, new Error("The detector was stopped."));
   await current.terminate();
