@@ -3,12 +3,13 @@
 // event loop. Plain JavaScript on purpose: Node loads this file as it is, from every set-up (the
 // Next.js server, Vitest, tsx scripts), without a bundler in between.
 //
+// Started with workerData { warmUp }: run once on a blank frame before saying it is ready.
 // Messages in:  { id, frame }  frame: Uint8Array, 512×512 RGB
 // Messages out: { type: "ready", loadMs } once, then { id, output } (Float32Array [100 × 6]) or { id, error }
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 
 const require = createRequire(import.meta.url);
 const tf = require("@tensorflow/tfjs-core");
@@ -66,8 +67,8 @@ function detect(model, frame) {
 const startedAt = performance.now();
 await startBackend();
 const model = await loadDetector();
-// The first run compiles and allocates; doing it now keeps it out of the first seller's wait.
-detect(model, new Uint8Array(FRAME_SIZE * FRAME_SIZE * 3));
+// The first run sets up kernels and memory; when warming ahead of any photo, do it now.
+if (workerData?.warmUp) detect(model, new Uint8Array(FRAME_SIZE * FRAME_SIZE * 3));
 parentPort.postMessage({ type: "ready", loadMs: performance.now() - startedAt });
 
 parentPort.on("message", ({ id, frame }) => {

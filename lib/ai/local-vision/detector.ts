@@ -52,10 +52,18 @@ type DetectorState = {
 const globalForDetector = globalThis as typeof globalThis & { trovaDetector?: DetectorState };
 const state: DetectorState = (globalForDetector.trovaDetector ??= { worker: null, ready: null, loading: false, running: null, waiting: [], nextId: 1 });
 
-/** Starts the detector if it is not running; resolves with the load time once it can read photos. */
+/**
+ * Starts the detector ahead of the first photo (server start) and runs it once on a blank frame,
+ * so that photo pays neither the load nor the first run's set-up; resolves with the time taken.
+ */
 export function warmDetector(): Promise<number> {
+  return startDetector(true);
+}
+
+// A detector started by a photo skips the blank run: that photo's own run does the set-up.
+function startDetector(warmUp: boolean): Promise<number> {
   if (state.ready) return state.ready;
-  const started = new Worker(pathToFileURL(path.join(/* turbopackIgnore: true */ process.cwd(), ...WORKER_FILE)));
+  const started = new Worker(pathToFileURL(path.join(/* turbopackIgnore: true */ process.cwd(), ...WORKER_FILE)), { workerData: { warmUp } });
   state.worker = started;
   state.loading = true;
   state.ready = new Promise<number>((resolve, reject) => {
@@ -87,7 +95,7 @@ export function warmDetector(): Promise<number> {
 export async function runDetector(frame: Uint8Array, signal?: AbortSignal): Promise<Float32Array> {
   signal?.throwIfAborted();
   if (state.waiting.length >= MAX_WAITING) throw new LocalVisionBusyError();
-  const loaded = warmDetector();
+  const loaded = startDetector(false);
   const result = new Promise<Float32Array>((resolve, reject) => {
     const job: Job = { frame, resolve, reject, signal };
     if (signal) {
