@@ -60,7 +60,8 @@ function sampleEventLoopDelay() {
 
 function describeDelays(delays: number[]) {
   const max = Math.max(0, ...delays);
-  return { max, text: `${percentile(delays, 99).toFixed(1)} ms (${max.toFixed(1)} ms)` };
+  const p99 = percentile(delays, 99);
+  return { p99, max, text: `${p99.toFixed(1)} ms (${max.toFixed(1)} ms)` };
 }
 
 const noPrice = async () => null;
@@ -119,7 +120,7 @@ try {
     ["warm latency per photo, median (p95)", `${median(latencies).toFixed(0)} ms (${percentile(latencies, 95).toFixed(0)} ms)`, `< ${TARGETS.warmMedianMs} ms: ${verdict(median(latencies) < TARGETS.warmMedianMs)}`],
     ["  CPU time per photo, all threads (less load-sensitive)", `${cpuPerPhotoMs.toFixed(0)} ms`, ""],
     ["first call, model load included", `${firstCallMs.toFixed(0)} ms`, `< ${TARGETS.firstCallMs} ms: ${verdict(firstCallMs < TARGETS.firstCallMs)}`],
-    ["main-thread event-loop lag during inference, p99 (max)", lag.text, `< ${TARGETS.lagMs} ms: ${verdict(lag.max < TARGETS.lagMs)}`],
+    ["main-thread event-loop lag during inference, p99 (max)", lag.text, `< ${TARGETS.lagMs} ms: p99 ${verdict(lag.p99 < TARGETS.lagMs)}, max ${verdict(lag.max < TARGETS.lagMs)}`],
     ["  over the whole photo, sharp's decoding included", describeDelays([...loop.delays.inference, ...loop.delays.other]).text, ""],
     ["  with nothing to do (control: the machine's own noise)", describeDelays(idle.delays.other).text, ""],
     ["added memory (peak RSS over the baseline)", `${addedMegabytes.toFixed(0)} MB`, `< ${TARGETS.addedMegabytes} MB: ${verdict(addedMegabytes < TARGETS.addedMegabytes)}`],
