@@ -20,12 +20,14 @@ const envSchema = z.object({
   // Upload limits: bytes per photo and pixels per photo (decompression bombs).
   MAX_UPLOAD_MB: z.coerce.number().positive().max(100).default(15),
   MAX_UPLOAD_MEGAPIXELS: z.coerce.number().positive().max(200).default(50),
-  // The model that pre-fills listings: openai:<model>, openai-compatible:<model>, or (tests) mock:<scenario>.
-  // Default: openai:gpt-4o-mini when OPENAI_API_KEY is set, otherwise none (the manual form).
+  // The model that pre-fills listings: openai:<model>, openai-compatible:<model>, local:vision, or (tests) mock:<scenario>.
+  // Default: openai:gpt-4o-mini when OPENAI_API_KEY is set, otherwise local:vision (built in, offline).
   AI_MODEL: z.string().regex(/^[a-z-]+:[\w.:/-]+$/, "use provider:model, e.g. openai:gpt-4o-mini").optional().or(z.literal("").transform(() => undefined)),
   OPENAI_API_KEY: z.string().optional().or(z.literal("").transform(() => undefined)),
   // An OpenAI-compatible server (Ollama, vLLM, LM Studio), e.g. http://127.0.0.1:11434/v1
   OPENAI_BASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  // When a remote model fails or times out, answer with the built-in local:vision, or (none) fail as before.
+  AI_FALLBACK: z.enum(["local:vision", "none"]).default("local:vision"),
   // Upper bound for one pre-fill, retries included.
   AI_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(20_000),
   // Allows the deterministic mock:* models. Only test set-ups turn this on.

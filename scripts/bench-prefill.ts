@@ -60,7 +60,7 @@ async function benchServer(photo: Buffer) {
   const { getAiCallById } = await import("@/lib/db/queries/ai-calls");
   const { getDatabaseHandle } = await import("@/lib/db/client");
   await getDatabaseHandle();
-  const settings = { AI_MODEL: "mock:instant", AI_MOCK_MODELS: true, OPENAI_API_KEY: undefined, OPENAI_BASE_URL: undefined, AI_TIMEOUT_MS: 20_000 };
+  const settings = { AI_MODEL: "mock:instant", AI_MOCK_MODELS: true, OPENAI_API_KEY: undefined, OPENAI_BASE_URL: undefined, AI_TIMEOUT_MS: 20_000, AI_FALLBACK: "none" as const };
 
   const rows: Record<"store" | "prefill" | "outside" | "cpu" | "model" | "record", number>[] = [];
   // One warm-up run (sharp, PGlite and module start-up), not counted.

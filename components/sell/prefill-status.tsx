@@ -25,8 +25,18 @@ export function PrefillStatus({ prefill, hasPhotos, feedback, onFeedbackChange }
         )}
         {prefill.status === "done" && (
           <p className="rounded-lg bg-brand-50 px-3 py-2 text-sm text-brand-800">
-            Filled in from your photo by <strong data-testid="prefill-model">{prefill.model.label}</strong>. Check each field before you
-            publish; change anything that is not right.
+            {prefill.model.fallbackFrom ? (
+              <span data-testid="prefill-fallback">
+                {prefill.model.fallbackFrom} couldn&apos;t read your photo this time, so <strong data-testid="prefill-model">{prefill.model.label}</strong>{" "}
+                filled in the details
+              </span>
+            ) : (
+              <>
+                Filled in from your photo by <strong data-testid="prefill-model">{prefill.model.label}</strong>
+              </>
+            )}
+            {prefill.model.local && <span data-testid="prefill-local"> (read on this server, your photo never left it)</span>}. Check each
+            field before you publish; change anything that is not right.
           </p>
         )}
         {prefill.status === "failed" && (

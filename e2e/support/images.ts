@@ -1,4 +1,5 @@
 import sharp from "sharp";
+import { clockSvg } from "../../lib/testing/images";
 
 /** A JPEG drawn for the test (no copied photos): a coloured square with a darker disc. */
 export async function drawPhoto(name: string, hue: { r: number; g: number; b: number }) {
@@ -27,5 +28,17 @@ export async function drawPhonePhoto(name: string) {
     <rect x="1600" y="300" width="800" height="500" rx="120" fill="#1f4880"/></svg>`;
   const grain = await sharp({ create: { width, height, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 12 } } }).png().toBuffer();
   const buffer = await sharp(Buffer.from(svg)).composite([{ input: grain, blend: "overlay" }]).jpeg({ quality: 92 }).toBuffer();
+  return { name, mimeType: "image/jpeg", buffer };
+}
+
+/** A JPEG of a drawn wall clock, which the built-in local:vision model reads as a clock. */
+export async function drawClockPhoto(name: string) {
+  const buffer = await sharp(Buffer.from(clockSvg())).jpeg({ quality: 90 }).toBuffer();
+  return { name, mimeType: "image/jpeg", buffer };
+}
+
+/** A JPEG of one flat colour: nothing in it for a detector to name. */
+export async function drawPlainPhoto(name: string, colour: { r: number; g: number; b: number }) {
+  const buffer = await sharp({ create: { width: 800, height: 600, channels: 3, background: colour } }).jpeg({ quality: 85 }).toBuffer();
   return { name, mimeType: "image/jpeg", buffer };
 }

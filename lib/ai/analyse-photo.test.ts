@@ -6,10 +6,19 @@ import { user } from "@/lib/db/schema";
 import { storeUploadedImage } from "@/lib/images";
 import { makeJpeg } from "@/lib/testing/images";
 import { analysePhoto, FAILURE_MESSAGES, transientRetryDelay, type AiSettings, type PrefillFailureReason } from "./analyse-photo";
+import { LocalVisionBusyError } from "./local-vision/detector";
 import { DEFAULT_FIXTURE } from "./mock-fixtures";
 import { waitForRecordedCalls } from "./record-calls";
 
-const settings: AiSettings = { AI_MODEL: "mock:fixture", AI_MOCK_MODELS: true, OPENAI_API_KEY: undefined, OPENAI_BASE_URL: undefined, AI_TIMEOUT_MS: 3000 };
+// The built-in model's queue is tested with the real detector (local-vision/model.test.ts); here
+// it is always full, to see what the seller is told.
+vi.mock("./local-vision/read-photo", () => ({
+  readPhoto: async () => {
+    throw new LocalVisionBusyError();
+  },
+}));
+
+const settings: AiSettings = { AI_MODEL: "mock:fixture", AI_MOCK_MODELS: true, OPENAI_API_KEY: undefined, OPENAI_BASE_URL: undefined, AI_TIMEOUT_MS: 3000, AI_FALLBACK: "local:vision" };
 let imageId: string;
 
 beforeAll(async () => {
@@ -82,15 +91,18 @@ describe("analysePhoto with the mock models", () => {
     expect(performance.now() - startedAt).toBeLessThan(1000);
   });
 
-  it("is not configured without a model, or for a mock model when mocks are off (and says why)", async () => {
+  it("is not configured for a mock model when mocks are off (and says why)", async () => {
     const warned = vi.spyOn(console, "warn").mockImplementation(() => undefined);
-    const none = await analysePhoto({ imageIds: [imageId], userId: "seller-1" }, { ...settings, AI_MODEL: undefined });
-    expect(none).toMatchObject({ ok: false, reason: "not_configured", callId: null, model: null });
-    expect(warned).not.toHaveBeenCalled();
     const refused = await analysePhoto({ imageIds: [imageId], userId: "seller-1" }, { ...settings, AI_MOCK_MODELS: false });
-    expect(refused).toMatchObject({ ok: false, reason: "not_configured" });
+    expect(refused).toMatchObject({ ok: false, reason: "not_configured", callId: null, model: null });
     expect(warned).toHaveBeenCalledWith(expect.stringContaining("AI_MOCK_MODELS"));
     warned.mockRestore();
+  });
+
+  it("tells the seller to try again when the built-in model's queue is full", async () => {
+    const result = await analysePhoto({ imageIds: [imageId], userId: "seller-1", modelId: "local:vision" }, settings);
+    expect(result).toMatchObject({ ok: false, reason: "busy", message: FAILURE_MESSAGES.busy, model: { id: "local:vision" } });
+    expect(FAILURE_MESSAGES.busy).toMatch(/try again/);
   });
 
   it("does not read another seller's photo", async () => {

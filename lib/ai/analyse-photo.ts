@@ -8,12 +8,14 @@ import { getImageStorage } from "@/lib/images/storage";
 import { createLanguageModel, resolveModelConfig, type AiEnv, type ModelConfig } from "./models";
 import { listingSuggestionSchema, type ListingSuggestion } from "./output-schema";
 import { getLiveConfig } from "./live-prompt";
+import { LocalVisionBusyError } from "./local-vision/detector";
 import { costUsd } from "./prices";
 import { type PromptVersion } from "./prompts";
 import { callContextOptions, type CallContext } from "./record-calls";
 
-export type PrefillFailureReason = "not_configured" | "timeout" | "provider_error" | "rate_limited" | "invalid_output" | "refusal";
-export type PrefillModelInfo = { id: string; label: string; local: boolean };
+export type PrefillFailureReason = "not_configured" | "timeout" | "provider_error" | "rate_limited" | "busy" | "invalid_output" | "refusal";
+/** Which model answered; fallbackFrom names the configured model that failed first, if one did. */
+export type PrefillModelInfo = { id: string; label: string; local: boolean; fallbackFrom?: string };
 export type AnalysePhotoInput = {
   /** Stored images (rows in `images`); the first MAX_IMAGES are sent. */
   imageIds: string[];
@@ -39,7 +41,7 @@ export type AnalysePhotoResult =
   | { ok: false; callId: string | null; reason: PrefillFailureReason; message: string; model: PrefillModelInfo | null };
 
 /** What analysePhoto reads from the environment; tests pass their own. */
-export type AiSettings = AiEnv & Pick<Env, "AI_TIMEOUT_MS">;
+export type AiSettings = AiEnv & Pick<Env, "AI_TIMEOUT_MS" | "AI_FALLBACK">;
 
 export const PREFILL_FEATURE = "listing-prefill";
 export const EVAL_FEATURE = "listing-prefill-eval";
@@ -52,6 +54,7 @@ export const FAILURE_MESSAGES: Record<PrefillFailureReason, string> = {
   timeout: "Reading your photo took too long — fill in the details below.",
   provider_error: "We couldn't read your photo this time — fill in the details below.",
   rate_limited: "Our photo reader is busy right now — fill in the details below.",
+  busy: "Our photo reader has too many photos to read right now — try again in a moment, or fill in the details below.",
   invalid_output: "We couldn't make sense of your photo this time — fill in the details below.",
   refusal: "We can't suggest details for this photo — fill in the details below.",
 };
@@ -67,8 +70,8 @@ export async function analysePhoto(input: AnalysePhotoInput, settings: AiSetting
   const requestedModel = input.modelId ?? live?.modelId ?? undefined;
   const choice = resolveModelConfig(settings, requestedModel);
   if (!choice.ok) {
-    // Running without a model is a supported set-up; asking for one that cannot be used is a mistake to report.
-    if (requestedModel || settings.AI_MODEL) console.warn(`[ai] ${choice.problem}`);
+    // With no configuration the built-in model answers, so this is a mistake in AI_MODEL or the console's choice.
+    console.warn(`[ai] ${choice.problem}`);
     return failure("not_configured", null, null);
   }
   const info = modelInfo(choice.config);
@@ -79,11 +82,51 @@ export async function analysePhoto(input: AnalysePhotoInput, settings: AiSetting
     return failure("provider_error", null, info);
   }
 
-  // One bound for the whole pre-fill, the retry and its wait included.
-  const deadline = performance.now() + settings.AI_TIMEOUT_MS;
-  const signal = AbortSignal.any([AbortSignal.timeout(settings.AI_TIMEOUT_MS), ...(input.signal ? [input.signal] : [])]);
+  const call = (config: ModelConfig, retryOf: string | null) =>
+    callModel({ config, settings, input, prompt, images, context: { callId: crypto.randomUUID(), attempt: 1, retryOf } });
+  const result = await call(choice.config, null);
+  if (result.ok || !shouldFallBack(result.reason, choice.config, settings, input.signal)) return result;
+
+  // The remote model failed: the built-in one answers instead, and the seller is told so.
+  const local = resolveModelConfig(settings, settings.AI_FALLBACK);
+  if (!local.ok) return result;
+  console.warn(`[ai] ${choice.config.id} failed (${result.reason}); answering with ${local.config.id}`);
+  const fallback = await call(local.config, result.callId);
+  return fallback.ok ? { ...fallback, model: { ...fallback.model, fallbackFrom: info.label } } : result;
+}
+
+// The built-in model's first photo includes loading it (a few seconds on a busy machine), and its
+// queue already bounds how long a photo waits: a short AI_TIMEOUT_MS meant for a remote model
+// must not cut it off.
+const LOCAL_MIN_TIMEOUT_MS = 15_000;
+
+// Failures worth a second opinion: the remote call broke or ran out of time. A refusal stands
+// (the photo itself is the problem), and a local model has no other machine to fall back from.
+const FALLBACK_REASONS: PrefillFailureReason[] = ["timeout", "provider_error", "rate_limited", "invalid_output"];
+
+function shouldFallBack(reason: PrefillFailureReason, config: ModelConfig, settings: AiSettings, callerSignal: AbortSignal | undefined): boolean {
+  return settings.AI_FALLBACK !== "none" && !config.local && FALLBACK_REASONS.includes(reason) && !callerSignal?.aborted;
+}
+
+type ModelCall = {
+  config: ModelConfig;
+  settings: AiSettings;
+  input: AnalysePhotoInput;
+  prompt: PromptVersion;
+  images: LoadedImage[];
+  /** This call's id, and the call it stands in for (a fallback names the failed call). */
+  context: Pick<CallContext, "callId" | "attempt" | "retryOf">;
+};
+
+/** One model's answer: a first try and at most one retry, within one time bound. */
+async function callModel({ config, settings, input, prompt, images, context }: ModelCall): Promise<AnalysePhotoResult> {
+  const info = modelInfo(config);
+  // One bound for the whole call, the retry and its wait included.
+  const timeoutMs = config.provider === "local" ? Math.max(settings.AI_TIMEOUT_MS, LOCAL_MIN_TIMEOUT_MS) : settings.AI_TIMEOUT_MS;
+  const deadline = performance.now() + timeoutMs;
+  const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), ...(input.signal ? [input.signal] : [])]);
   const request: AttemptRequest = {
-    model: createLanguageModel(choice.config, settings),
+    model: createLanguageModel(config, settings),
     info,
     prompt,
     images,
@@ -92,7 +135,7 @@ export async function analysePhoto(input: AnalysePhotoInput, settings: AiSetting
     onPartial: input.onPartial,
     temperature: input.temperature,
     context: {
-      callId: crypto.randomUUID(),
+      ...context,
       feature: input.feature ?? PREFILL_FEATURE,
       userId: input.userId,
       promptId: prompt.id,
@@ -100,8 +143,6 @@ export async function analysePhoto(input: AnalysePhotoInput, settings: AiSetting
       promptHash: prompt.hash,
       imageIds: images.map((image) => image.id),
       variantKey: input.variantKey ?? null,
-      attempt: 1,
-      retryOf: null,
     },
   };
 
@@ -218,6 +259,7 @@ function reasonFor(error: unknown, signal: AbortSignal, callerSignal: AbortSigna
   if (signal.aborted && !callerSignal?.aborted) return "timeout";
   if (NoObjectGeneratedError.isInstance(error)) return "invalid_output";
   if (APICallError.isInstance(error) && error.statusCode === 429) return "rate_limited";
+  if (LocalVisionBusyError.isInstance(error)) return "busy";
   return "provider_error";
 }
 

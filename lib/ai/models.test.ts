@@ -4,8 +4,12 @@ import { resolveModelConfig, type AiEnv } from "./models";
 const none: AiEnv = { AI_MODEL: undefined, OPENAI_API_KEY: undefined, OPENAI_BASE_URL: undefined, AI_MOCK_MODELS: false };
 
 describe("resolveModelConfig", () => {
-  it("has no model without configuration (the seller gets the manual form)", () => {
-    expect(resolveModelConfig(none)).toMatchObject({ ok: false });
+  it("reads photos with the built-in local:vision when nothing is configured", () => {
+    expect(resolveModelConfig(none)).toEqual({
+      ok: true,
+      config: { id: "local:vision", provider: "local", name: "vision", label: "Trova's built-in photo reader", local: true },
+    });
+    expect(resolveModelConfig({ ...none, AI_MODEL: "local:vision", OPENAI_API_KEY: "sk-x" })).toMatchObject({ ok: true, config: { id: "local:vision" } });
   });
 
   it("defaults to OpenAI gpt-4o-mini when only a key is set", () => {
@@ -40,9 +44,9 @@ describe("resolveModelConfig", () => {
     expect(resolveModelConfig({ ...aiEnv, AI_MOCK_MODELS: false }, "mock:timeout")).toMatchObject({ ok: false });
   });
 
-  it("refuses ids that are not provider:model, and local:vision until it exists", () => {
+  it("refuses ids that are not provider:model, and local models other than the built-in one", () => {
     expect(resolveModelConfig({ ...none, AI_MODEL: "gpt-4o" })).toMatchObject({ ok: false });
     expect(resolveModelConfig({ ...none, AI_MODEL: "openai:", OPENAI_API_KEY: "sk-x" })).toMatchObject({ ok: false });
-    expect(resolveModelConfig({ ...none, AI_MODEL: "local:vision" })).toMatchObject({ ok: false, problem: expect.stringContaining("not available yet") });
+    expect(resolveModelConfig({ ...none, AI_MODEL: "local:yolo" })).toMatchObject({ ok: false, problem: expect.stringContaining("local:vision") });
   });
 });

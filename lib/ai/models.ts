@@ -2,6 +2,7 @@ import { createOpenAI } from "@ai-sdk/openai";
 import type { LanguageModelV3 } from "@ai-sdk/provider";
 import { wrapLanguageModel } from "ai";
 import type { Env } from "@/lib/env";
+import { createLocalVisionModel, LOCAL_VISION_MODEL_ID } from "./local-vision/model";
 import { createMockModel, isMockScenario, type MockScenario } from "./mock-models";
 import { recordCallsMiddleware } from "./record-calls";
 
@@ -10,7 +11,7 @@ import { recordCallsMiddleware } from "./record-calls";
 
 export type AiEnv = Pick<Env, "AI_MODEL" | "OPENAI_API_KEY" | "OPENAI_BASE_URL" | "AI_MOCK_MODELS">;
 
-export type ModelProvider = "openai" | "openai-compatible" | "mock";
+export type ModelProvider = "openai" | "openai-compatible" | "local" | "mock";
 
 export type ModelConfig = {
   /** The registry id, e.g. "openai:gpt-4o-mini": what AI_MODEL holds and what ai_calls records. */
@@ -29,11 +30,14 @@ export type ModelChoice = { ok: true; config: ModelConfig } | { ok: false; probl
 export const DEFAULT_OPENAI_MODEL = "openai:gpt-4o-mini";
 const OPENAI_API_URL = "https://api.openai.com/v1";
 
-/** Which model a call uses: the requested id, else AI_MODEL, else OpenAI's default when a key is set. */
+export const LOCAL_VISION_LABEL = "Trova's built-in photo reader";
+
+/**
+ * Which model a call uses: the requested id, else AI_MODEL, else OpenAI's default when a key is
+ * set, else the built-in local:vision, so a fresh install reads photos with no key and offline.
+ */
 export function resolveModelConfig(aiEnv: AiEnv, requestedId?: string): ModelChoice {
-  const id = requestedId ?? aiEnv.AI_MODEL ?? (aiEnv.OPENAI_API_KEY ? DEFAULT_OPENAI_MODEL : undefined);
-  // local:vision is its own issue; until it lands, no key and no model means the manual form.
-  if (!id) return { ok: false, problem: "No AI model is configured (set AI_MODEL or OPENAI_API_KEY)." };
+  const id = requestedId ?? aiEnv.AI_MODEL ?? (aiEnv.OPENAI_API_KEY ? DEFAULT_OPENAI_MODEL : LOCAL_VISION_MODEL_ID);
   const separator = id.indexOf(":");
   const provider = id.slice(0, separator);
   const name = id.slice(separator + 1);
@@ -53,7 +57,8 @@ export function resolveModelConfig(aiEnv: AiEnv, requestedId?: string): ModelCho
       if (!isMockScenario(name)) return { ok: false, problem: `Unknown mock scenario "${name}".` };
       return { ok: true, config: { id, provider, name, label: `Test model (${name})`, local: true } };
     case "local":
-      return { ok: false, problem: "The built-in local model (local:vision) is not available yet; use openai: or openai-compatible:." };
+      if (id !== LOCAL_VISION_MODEL_ID) return { ok: false, problem: `Unknown local model "${id}"; the built-in one is ${LOCAL_VISION_MODEL_ID}.` };
+      return { ok: true, config: { id, provider, name, label: LOCAL_VISION_LABEL, local: true } };
     default:
       return { ok: false, problem: `Unknown model provider "${provider}" in "${id}".` };
   }
@@ -76,6 +81,8 @@ function createBaseModel(config: ModelConfig, aiEnv: AiEnv): LanguageModelV3 {
       // Ollama, vLLM and LM Studio speak the chat-completions API, not OpenAI's newer responses API.
       // Most of them ignore the key; the client needs one all the same (Ollama's docs use a placeholder too).
       return createOpenAI({ apiKey: aiEnv.OPENAI_API_KEY ?? "unused", baseURL: aiEnv.OPENAI_BASE_URL }).chat(config.name);
+    case "local":
+      return createLocalVisionModel();
     case "mock":
       // resolveModelConfig only returns known scenarios.
       return createMockModel(config.name as MockScenario);

@@ -6,6 +6,7 @@ import { storageFileName, storeUploadedImage } from "@/lib/images";
 import { getImageStorage } from "@/lib/images/storage";
 import { makeJpeg } from "@/lib/testing/images";
 import { analysePhoto, type AiSettings } from "./analyse-photo";
+import { stopDetector } from "./local-vision/detector";
 import { DEFAULT_FIXTURE } from "./mock-fixtures";
 import { listingSuggestionSchema } from "./output-schema";
 import { getPrompt } from "./prompts";
@@ -25,7 +26,7 @@ let storedWebp: Buffer;
 
 beforeAll(async () => {
   server = await startFakeOpenAIServer({ kind: "answer", text: ANSWER });
-  settings = { AI_MODEL: "openai:gpt-4o-mini", OPENAI_API_KEY: "sk-test-key", OPENAI_BASE_URL: server.baseURL, AI_MOCK_MODELS: false, AI_TIMEOUT_MS: 5000 };
+  settings = { AI_MODEL: "openai:gpt-4o-mini", OPENAI_API_KEY: "sk-test-key", OPENAI_BASE_URL: server.baseURL, AI_MOCK_MODELS: false, AI_TIMEOUT_MS: 5000, AI_FALLBACK: "none" };
   const db = await getDb();
   await db.insert(user).values({ id: "seller-1", name: "Ana", email: "ana@example.com" });
   const stored = await storeUploadedImage(await makeJpeg(1200, 900), "seller-1");
@@ -34,7 +35,10 @@ beforeAll(async () => {
   storedWebp = (await getImageStorage().get(storageFileName(stored.image.storageKey, "full")))!;
 });
 
-afterAll(() => server.close());
+afterAll(async () => {
+  server.close();
+  await stopDetector();
+});
 
 beforeEach(() => {
   server.requests.length = 0;
@@ -167,6 +171,26 @@ describe("failures on the wire", () => {
     expect(elapsed).toBeGreaterThanOrEqual(1400);
     expect(elapsed).toBeLessThan(2500);
     expect(await recordedCall(result.callId)).toMatchObject({ status: "error", errorClass: "TimeoutError" });
+  });
+
+  it("falls back to the built-in local:vision when OpenAI fails, says so, and links the two calls", async () => {
+    server.replies.push({ kind: "status", status: 500 }, { kind: "status", status: 500 });
+    const result = await prefill({ AI_FALLBACK: "local:vision" });
+    expect(result).toMatchObject({ ok: true, model: { id: "local:vision", local: true, fallbackFrom: "OpenAI gpt-4o-mini" } });
+    expect(server.requests).toHaveLength(2);
+    const fallback = await recordedCall(result.callId);
+    expect(fallback).toMatchObject({ status: "ok", modelId: "local:vision" });
+    const failed = await getAiCallById((fallback!.params as { retryOf: string }).retryOf);
+    expect(failed).toMatchObject({ status: "error", modelId: "openai:gpt-4o-mini", params: expect.objectContaining({ attempt: 2 }) });
+  });
+
+  it("falls back after a timeout too, but not after a refusal, and never with AI_FALLBACK=none", async () => {
+    server.replies.push({ kind: "hang" });
+    expect(await prefill({ AI_FALLBACK: "local:vision", AI_TIMEOUT_MS: 1000 })).toMatchObject({ ok: true, model: { id: "local:vision" } });
+    server.replies.push({ kind: "answer", text: "I can't help with that.", refusal: true });
+    expect(await prefill({ AI_FALLBACK: "local:vision" })).toMatchObject({ ok: false, reason: "refusal" });
+    server.replies.push({ kind: "status", status: 400 });
+    expect(await prefill({ AI_FALLBACK: "none" })).toMatchObject({ ok: false, reason: "provider_error" });
   });
 
   it("reports an answer that is not JSON as invalid output and records it as invalid", async () => {

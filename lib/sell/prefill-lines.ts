@@ -6,7 +6,8 @@ import { listingSuggestionSchema, type ListingSuggestion } from "@/lib/ai/output
 // What POST /api/prefill streams, one JSON object per line (NDJSON): any number of `partial`
 // lines as the model's answer grows, then exactly one `done` or `failed`.
 
-export const modelInfoSchema = z.object({ id: z.string(), label: z.string(), local: z.boolean() });
+// fallbackFrom: the configured model that failed before the built-in one answered.
+export const modelInfoSchema = z.object({ id: z.string(), label: z.string(), local: z.boolean(), fallbackFrom: z.string().optional() });
 
 export const comparablePricesSchema = z.object({ lowCents: z.number().int(), highCents: z.number().int(), count: z.number().int() });
 

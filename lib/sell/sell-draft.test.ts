@@ -74,6 +74,14 @@ describe("sellDraftReducer", () => {
     expect(fieldMarks(edited)).not.toHaveProperty("title");
   });
 
+  it("leaves a category the model is unsure of for the seller to pick, and asks them to", () => {
+    const unsure = { ...DEFAULT_FIXTURE, category: "Other" as const, confidence: { ...DEFAULT_FIXTURE.confidence, category: "low" as const } };
+    const draft = run(started, line({ type: "partial", suggestion: { title: "Blue", category: "Other" } }), line({ type: "done", callId: CALL_ID, suggestion: unsure, model, comparable: null }));
+    expect(draft.values.category).toBe("");
+    expect(draft.suggested).not.toContain("category");
+    expect(fieldMarks(draft)).toMatchObject({ category: "check", title: "suggested" });
+  });
+
   it("on failure empties what the model filled and keeps what the seller typed and uploaded", () => {
     const photo = { id: "0b9f5c1e-2d3a-4b5c-8d7e-6f5a4b3c2d1e", thumbUrl: "/api/images/x-thumb.webp" };
     const draft = run(

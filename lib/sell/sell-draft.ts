@@ -112,7 +112,8 @@ export function suggestedValues(suggestion: DeepPartial<ListingSuggestion>, miss
   const values: Partial<Record<SuggestibleField, string>> = {
     title: textOr(suggestion.title),
     description: textOr(suggestion.description),
-    category: oneOf(CATEGORIES, suggestion.category),
+    // A category the model marks low is a question, not an answer: the seller picks it (the field asks to be checked).
+    category: suggestion.confidence?.category === "low" ? missing : oneOf(CATEGORIES, suggestion.category),
     condition: oneOf(CONDITIONS, suggestion.condition),
     price: typeof price === "number" && Number.isFinite(price) && price >= 0 ? centsToPriceInput(Math.round(price * 100)) : missing,
     brand: textOr(suggestion.brand),

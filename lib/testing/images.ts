@@ -43,3 +43,28 @@ export function makePngBomb(width = 50_000, height = 50_000): Buffer {
     pngChunk("IEND", Buffer.alloc(0)),
   ]);
 }
+
+/**
+ * A wall clock drawn as an SVG: white face, black rim, twelve hour marks and two hands. The
+ * built-in detector (local:vision) reads it as a clock with a clear score, so tests can check a
+ * confident answer without a copied photo.
+ */
+export function clockSvg(width = 800, height = 600): string {
+  const cx = width / 2;
+  const cy = height / 2;
+  const radius = Math.min(width, height) * 0.37;
+  const marks = Array.from({ length: 12 }, (_, hour) => {
+    const angle = (hour * Math.PI) / 6;
+    const [sin, cos] = [Math.sin(angle), Math.cos(angle)];
+    return `<line x1="${cx + radius * 0.82 * sin}" y1="${cy - radius * 0.82 * cos}" x2="${cx + radius * 0.91 * sin}" y2="${cy - radius * 0.91 * cos}" stroke="#111" stroke-width="10"/>`;
+  }).join("");
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+    <rect width="${width}" height="${height}" fill="#ddd"/>
+    <circle cx="${cx}" cy="${cy}" r="${radius}" fill="#fff" stroke="#111" stroke-width="20"/>${marks}
+    <line x1="${cx}" y1="${cy}" x2="${cx}" y2="${cy - radius * 0.64}" stroke="#111" stroke-width="14"/>
+    <line x1="${cx}" y1="${cy}" x2="${cx + radius * 0.45}" y2="${cy + radius * 0.14}" stroke="#111" stroke-width="10"/></svg>`;
+}
+
+export async function makeClockJpeg(width = 800, height = 600): Promise<Buffer> {
+  return sharp(Buffer.from(clockSvg(width, height))).jpeg({ quality: 90 }).toBuffer();
+}

@@ -17,8 +17,10 @@ export const dynamic = "force-dynamic";
 
 const prefillRequestSchema = z.object({ imageIds: z.array(z.uuid()).min(1).max(MAX_PHOTOS) });
 
-// Tests choose a scripted model per browser; outside test set-ups the cookie is ignored.
+// Tests choose a scripted model per browser, or the real built-in one (the e2e server's default is
+// a mock); outside test set-ups the cookie is ignored.
 const MOCK_MODEL_COOKIE = "trova-mock-model";
+const TEST_MODEL = /^(mock:[\w-]+|local:vision)$/;
 
 const NDJSON_HEADERS = { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" };
 
@@ -67,7 +69,7 @@ export async function POST(request: NextRequest) {
         const result = await analysePhoto({
           imageIds,
           userId: user.id,
-          modelId: mockModel?.startsWith("mock:") ? mockModel : served.kind === "variant" ? served.modelId : undefined,
+          modelId: mockModel && TEST_MODEL.test(mockModel) ? mockModel : served.kind === "variant" ? served.modelId : undefined,
           prompt: served.kind === "variant" ? served.prompt : undefined,
           variantKey: served.kind === "variant" ? served.logKey : undefined,
           temperature: served.kind === "variant" ? served.temperature : undefined,

@@ -1,0 +1,81 @@
+// The detector's thread (lib/ai/local-vision/detector.ts starts it). Inference is synchronous
+// WebAssembly that takes a few hundred milliseconds, so it runs here, away from the server's
+// event loop. Plain JavaScript on purpose: Node loads this file as it is, from every set-up (the
+// Next.js server, Vitest, tsx scripts), without a bundler in between.
+//
+// Started with workerData { warmUp }: run once on a blank frame before saying it is ready.
+// Messages in:  { id, frame }  frame: Uint8Array, 512×512 RGB
+// Messages out: { type: "ready", loadMs } once, then { id, output } (Float32Array [100 × 6]) or { id, error }
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { parentPort, workerData } from "node:worker_threads";
+
+const require = createRequire(import.meta.url);
+const tf = require("@tensorflow/tfjs-core");
+const { setWasmPaths } = require("@tensorflow/tfjs-backend-wasm");
+const { loadGraphModel } = require("@tensorflow/tfjs-converter");
+
+const FRAME_SIZE = 512;
+const OUTPUT_NODE = "tower_0/detections";
+
+/** The WebAssembly backend from the files inside its own package (no download), single-threaded. */
+async function startBackend() {
+  const wasmFile = require.resolve("@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm");
+  setWasmPaths(`${path.dirname(wasmFile)}${path.sep}`);
+  // One thread per worker: the server keeps the machine's other core for requests.
+  tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", false);
+  if (!(await tf.setBackend("wasm"))) throw new Error("The WebAssembly backend of TensorFlow.js did not start.");
+  await tf.ready();
+}
+
+/** CenterNet (COCO, 80 classes) as @vladmandic/human ships it: model.json plus one weight shard. */
+async function loadDetector() {
+  // The package's exports map hides the models folder; its main file sits in dist/, beside it.
+  const modelsDir = path.join(path.dirname(require.resolve("@vladmandic/human")), "..", "models");
+  const manifest = JSON.parse(fs.readFileSync(path.join(modelsDir, "centernet.json"), "utf8"));
+  const shards = manifest.weightsManifest.flatMap((group) => group.paths).map((file) => fs.readFileSync(path.join(modelsDir, file)));
+  const weights = Buffer.concat(shards);
+  return loadGraphModel({
+    load: async () => ({
+      modelTopology: manifest.modelTopology,
+      format: manifest.format,
+      generatedBy: manifest.generatedBy,
+      convertedBy: manifest.convertedBy,
+      signature: manifest.signature,
+      weightSpecs: manifest.weightsManifest.flatMap((group) => group.weights),
+      weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength),
+    }),
+  });
+}
+
+/** The detector's raw output for one frame: the input is float RGB in 0–255, not normalised. */
+function detect(model, frame) {
+  const input = tf.tensor4d(Float32Array.from(frame), [1, FRAME_SIZE, FRAME_SIZE, 3]);
+  try {
+    const output = model.execute(input, OUTPUT_NODE);
+    try {
+      return output.dataSync();
+    } finally {
+      output.dispose();
+    }
+  } finally {
+    input.dispose();
+  }
+}
+
+const startedAt = performance.now();
+await startBackend();
+const model = await loadDetector();
+// The first run sets up kernels and memory; when warming ahead of any photo, do it now.
+if (workerData?.warmUp) detect(model, new Uint8Array(FRAME_SIZE * FRAME_SIZE * 3));
+parentPort.postMessage({ type: "ready", loadMs: performance.now() - startedAt });
+
+parentPort.on("message", ({ id, frame }) => {
+  try {
+    const output = Float32Array.from(detect(model, frame));
+    parentPort.postMessage({ id, output }, [output.buffer]);
+  } catch (error) {
+    parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+  }
+});

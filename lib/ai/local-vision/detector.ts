@@ -1,0 +1,167 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+
+// One warm detector per server process, in a worker thread (detector-worker.mjs). It starts on
+// first use (or at server start when local:vision is the default model) and stays loaded.
+// Photos are read one at a time, in order; a bounded number wait their turn.
+
+/** More photos are waiting than the detector can read soon; the seller is told to try again. */
+export class LocalVisionBusyError extends Error {
+  constructor() {
+    super("The built-in photo reader is busy: too many photos are waiting.");
+    this.name = "LocalVisionBusyError";
+  }
+
+  static isInstance(error: unknown): error is LocalVisionBusyError {
+    return error instanceof Error && error.name === "LocalVisionBusyError";
+  }
+}
+
+// One photo takes about 0.3–0.5 s, so four waiting clear in about two seconds; beyond that a
+// seller waits longer than typing takes, and every waiting frame holds 0.8 MB.
+export const MAX_WAITING = 4;
+
+// Relative to the project root (the working directory of next, vitest and the scripts). A path
+// built at run time, and marked for Turbopack to ignore: Node must load the worker file as it
+// is, not a bundled copy, so TensorFlow.js finds its WebAssembly and the model in node_modules.
+const WORKER_FILE = ["lib", "ai", "local-vision", "detector-worker.mjs"];
+
+type Job = {
+  frame: Uint8Array;
+  resolve: (output: Float32Array) => void;
+  reject: (error: unknown) => void;
+  signal?: AbortSignal;
+  onAbort?: () => void;
+};
+
+type WorkerMessage = { type: "ready"; loadMs: number } | { id: number; output: Float32Array } | { id: number; error: string };
+
+type DetectorState = {
+  worker: Worker | null;
+  /** Resolves with the load time once the worker can read photos. */
+  ready: Promise<number> | null;
+  loading: boolean;
+  running: { id: number; job: Job } | null;
+  waiting: Job[];
+  nextId: number;
+};
+
+// One detector per process. Kept on globalThis so that dev-server module reloads reuse the warm
+// worker instead of loading the model again beside it.
+const globalForDetector = globalThis as typeof globalThis & { trovaDetector?: DetectorState };
+const state: DetectorState = (globalForDetector.trovaDetector ??= { worker: null, ready: null, loading: false, running: null, waiting: [], nextId: 1 });
+
+/**
+ * Starts the detector ahead of the first photo (server start) and runs it once on a blank frame,
+ * so that photo pays neither the load nor the first run's set-up; resolves with the time taken.
+ */
+export function warmDetector(): Promise<number> {
+  return startDetector(true);
+}
+
+// A detector started by a photo skips the blank run: that photo's own run does the set-up.
+function startDetector(warmUp: boolean): Promise<number> {
+  if (state.ready) return state.ready;
+  const started = new Worker(pathToFileURL(path.join(/* turbopackIgnore: true */ process.cwd(), ...WORKER_FILE)), { workerData: { warmUp } });
+  state.worker = started;
+  state.loading = true;
+  state.ready = new Promise<number>((resolve, reject) => {
+    started.on("message", (message: WorkerMessage) => {
+      if ("type" in message) {
+        state.loading = false;
+        holdProcessWhileBusy();
+        resolve(message.loadMs);
+      } else {
+        settle(message);
+      }
+    });
+    started.once("error", (error) => {
+      console.error("[local-vision] the detector stopped:", error);
+      reject(error);
+      stop(started, error);
+    });
+    started.once("exit", (code) => {
+      const error = new Error(`The detector thread exited (code ${code}).`);
+      reject(error);
+      stop(started, error);
+    });
+  });
+  holdProcessWhileBusy();
+  return state.ready;
+}
+
+/** The detector's raw output for one frame (see detections.ts). Throws LocalVisionBusyError when the queue is full. */
+export async function runDetector(frame: Uint8Array, signal?: AbortSignal): Promise<Float32Array> {
+  signal?.throwIfAborted();
+  if (state.waiting.length >= MAX_WAITING) throw new LocalVisionBusyError();
+  const loaded = startDetector(false);
+  const result = new Promise<Float32Array>((resolve, reject) => {
+    const job: Job = { frame, resolve, reject, signal };
+    if (signal) {
+      // A photo whose seller has gone leaves the queue; one already being read finishes unseen.
+      job.onAbort = () => {
+        const index = state.waiting.indexOf(job);
+        if (index >= 0) state.waiting.splice(index, 1);
+        holdProcessWhileBusy();
+        reject(signal.reason);
+      };
+      signal.addEventListener("abort", job.onAbort, { once: true });
+    }
+    state.waiting.push(job);
+    holdProcessWhileBusy();
+  });
+  // A warm detector takes the photo now; a loading one when it is ready (a failed load rejects it in stop()).
+  if (state.loading) loaded.then(startNext, () => undefined);
+  else startNext();
+  return result;
+}
+
+function startNext() {
+  if (state.running || !state.worker) return;
+  const job = state.waiting.shift();
+  if (job) {
+    state.running = { id: state.nextId++, job };
+    state.worker.postMessage({ id: state.running.id, frame: job.frame });
+  }
+  holdProcessWhileBusy();
+}
+
+// While the model loads or a photo waits or is read, the thread keeps the process alive (a script
+// awaiting it); an idle detector does not keep a script or a test run from ending.
+function holdProcessWhileBusy() {
+  if (state.loading || state.running || state.waiting.length > 0) state.worker?.ref();
+  else state.worker?.unref();
+}
+
+function settle(message: { id: number; output: Float32Array } | { id: number; error: string }) {
+  if (!state.running || state.running.id !== message.id) return;
+  const { job } = state.running;
+  state.running = null;
+  if (job.onAbort) job.signal?.removeEventListener("abort", job.onAbort);
+  if ("output" in message) job.resolve(message.output);
+  else job.reject(new Error(`The detector failed: ${message.error}`));
+  startNext();
+}
+
+/** A crashed detector fails what it held; the next photo starts a fresh one. */
+function stop(stopped: Worker, error: unknown) {
+  if (state.worker !== stopped) return;
+  state.worker = null;
+  state.ready = null;
+  state.loading = false;
+  const failed = [...(state.running ? [state.running.job] : []), ...state.waiting.splice(0)];
+  state.running = null;
+  for (const job of failed) {
+    if (job.onAbort) job.signal?.removeEventListener("abort", job.onAbort);
+    job.reject(error);
+  }
+}
+
+/** Stops the detector thread (tests, the benchmark). */
+export async function stopDetector(): Promise<void> {
+  const current = state.worker;
+  if (!current) return;
+  stop(current, new Error("The detector was stopped."));
+  await current.terminate();
+}

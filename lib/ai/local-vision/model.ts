@@ -1,0 +1,74 @@
+import type {
+  LanguageModelV3,
+  LanguageModelV3CallOptions,
+  LanguageModelV3FinishReason,
+  LanguageModelV3StreamPart,
+  LanguageModelV3Usage,
+} from "@ai-sdk/provider";
+import { readPhoto } from "./read-photo";
+
+// local:vision behind the AI SDK's language-model interface, so the sell flow, the call log and
+// the evaluations use it like any hosted model. It reads the first photo in the prompt and
+// answers with the listing-suggestion JSON; the prompt's text is for language models and is
+// not read (the call log still records which prompt version the call carried).
+
+export const LOCAL_VISION_MODEL_ID = "local:vision";
+
+const STOP: LanguageModelV3FinishReason = { unified: "stop", raw: undefined };
+// A detector reads no tokens and writes none; the figures are unknown, not zero.
+const NO_USAGE: LanguageModelV3Usage = {
+  inputTokens: { total: undefined, noCache: undefined, cacheRead: undefined, cacheWrite: undefined },
+  outputTokens: { total: undefined, text: undefined, reasoning: undefined },
+};
+
+export function createLocalVisionModel(): LanguageModelV3 {
+  return {
+    specificationVersion: "v3",
+    provider: "local",
+    modelId: "vision",
+    // Photos arrive as bytes; a URL would mean a download this model never makes.
+    supportedUrls: {},
+    async doGenerate(options) {
+      const text = await answer(options);
+      return { content: [{ type: "text", text }], finishReason: STOP, usage: NO_USAGE, warnings: [] };
+    },
+    async doStream(options) {
+      const text = await answer(options);
+      // The whole answer is ready at once: one delta, like a fast model.
+      const parts: LanguageModelV3StreamPart[] = [
+        { type: "stream-start", warnings: [] },
+        { type: "text-start", id: "0" },
+        { type: "text-delta", id: "0", delta: text },
+        { type: "text-end", id: "0" },
+        { type: "finish", finishReason: STOP, usage: NO_USAGE },
+      ];
+      return {
+        stream: new ReadableStream({
+          start(controller) {
+            for (const part of parts) controller.enqueue(part);
+            controller.close();
+          },
+        }),
+      };
+    },
+  };
+}
+
+async function answer(options: LanguageModelV3CallOptions): Promise<string> {
+  const photo = firstPhoto(options);
+  if (!photo) throw new Error("local:vision needs a photo in the prompt.");
+  const { suggestion } = await readPhoto(photo, options.abortSignal);
+  return JSON.stringify(suggestion);
+}
+
+function firstPhoto(options: LanguageModelV3CallOptions): Uint8Array | null {
+  for (const message of options.prompt) {
+    if (message.role !== "user") continue;
+    for (const part of message.content) {
+      if (part.type !== "file" || !part.mediaType.startsWith("image/")) continue;
+      if (part.data instanceof Uint8Array) return part.data;
+      if (typeof part.data === "string") return Buffer.from(part.data, "base64");
+    }
+  }
+  return null;
+}

@@ -1,0 +1,79 @@
+import type { ConfidenceLevel, ListingSuggestion } from "@/lib/ai/output-schema";
+import type { Category } from "@/lib/listings/options";
+import type { Reading } from "./detections";
+
+// Turns what the detector read into the same answer a language model gives (output-schema.ts).
+// A detector knows what an item is and roughly its colour, nothing else: the condition, brand,
+// material and size are left to the seller, and the description is a skeleton of what a buyer
+// will ask, never invented facts.
+
+/** A price from comparable Trova listings, in euros, or null when there are too few. */
+export type PriceLookup = (query: { category: Category; item: string }) => Promise<number | null>;
+
+// A detection this sure is usually right about what the item is (eval photos); below, medium.
+const HIGH_CONFIDENCE_SCORE = 0.5;
+// When the model abstains the schema still needs a category; the form leaves a low-confidence
+// category for the seller to pick (lib/sell/sell-draft.ts), so this value is never shown as a guess.
+const ABSTAINED_CATEGORY: Category = "Other";
+
+const WHAT_TO_MENTION: Record<Category, string[]> = {
+  Electronics: ["Brand and model", "Age and how much it was used", "Does everything work? Any scratches or faults", "Included (charger, cables, box)"],
+  Furniture: ["Brand or maker", "Size (width × depth × height)", "Material and finish", "Marks, wear or repairs", "Collection or delivery"],
+  Clothing: ["Brand", "Size", "Material", "How often worn; any marks or damage"],
+  Vehicles: ["Make, model and year", "Mileage", "Service history and next inspection", "Known faults or repairs"],
+  Sports: ["Brand and model", "Size", "How much it was used; any wear", "Included"],
+  "Home & Garden": ["Brand", "Size or capacity", "Does it work? Any chips, marks or wear", "Included"],
+  Books: ["Title and author", "Edition and year", "Cover and pages: any marks, notes or loose pages"],
+  "Toys & Kids": ["Brand and age range", "Complete? Any missing pieces", "Wear or marks"],
+  Other: ["What it is", "Brand and model", "Size", "Condition and any faults", "Included"],
+};
+
+export async function buildSuggestion(reading: Reading, colour: string | null, lookUpPrice: PriceLookup): Promise<ListingSuggestion> {
+  if (!reading) {
+    return {
+      title: "",
+      description: describe(null, ABSTAINED_CATEGORY),
+      category: ABSTAINED_CATEGORY,
+      condition: null,
+      priceEur: null,
+      brand: null,
+      attributes: { colour: null, material: null, size: null },
+      confidence: { title: "low", category: "low", condition: "low", price: "low" },
+    };
+  }
+  const { detection, count } = reading;
+  const { cocoClass } = detection;
+  const category = cocoClass.category ?? ABSTAINED_CATEGORY;
+  const several = count >= 3;
+  const title = several ? capitalise(cocoClass.items) : capitalise(colour ? `${colour} ${cocoClass.item}` : cocoClass.item);
+  const sure: ConfidenceLevel = detection.score >= HIGH_CONFIDENCE_SCORE ? "high" : "medium";
+  const priceEur = await lookUpPrice({ category, item: cocoClass.item });
+  return {
+    title,
+    description: describe(title, category),
+    category,
+    condition: null,
+    priceEur,
+    brand: null,
+    attributes: { colour: several ? null : colour, material: null, size: null },
+    // The condition is the seller's to say; a price from other listings is a starting point to check.
+    confidence: { title: sure, category: sure, condition: "low", price: "low" },
+  };
+}
+
+/** The description skeleton: the item, then one line per thing a buyer will want to know. */
+function describe(title: string | null, category: Category): string {
+  const opening = title ? `${title}.` : "Describe the item in a sentence.";
+  return [opening, ...WHAT_TO_MENTION[category].map((prompt) => `${prompt}: …`)].join("\n");
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A seller-like asking price: whole euros, rounded to 5 from 20 and to 10 from 200. */
+export function roundPrice(euros: number): number {
+  if (euros >= 200) return Math.round(euros / 10) * 10;
+  if (euros >= 20) return Math.round(euros / 5) * 5;
+  return Math.max(1, Math.round(euros));
+}
