@@ -26,7 +26,7 @@ export function createLocalVisionModel(): LanguageModelV3 {
     specificationVersion: "v3",
     provider: "local",
     modelId: "vision",
-    // Photos arrive as bytes; a URL would mean a download this model never makes.
+    // Trova hands photos over as bytes; the model itself never fetches anything.
     supportedUrls: {},
     async doGenerate(options) {
       const text = await answer(options);
