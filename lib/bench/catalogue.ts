@@ -22,6 +22,8 @@ export type CatalogueResult = {
   pages: PageResult[];
   /** Resident memory of the server process after the load, bytes (null where /proc is missing). */
   rssAfterBytes: number | null;
+  /** PostgreSQL only: sequential scans of the listings table during the load (0 = index-bound). */
+  listingSeqScans: number | null;
   seedSeconds: number;
 };
 
@@ -73,6 +75,15 @@ async function withPostgres<T>(url: string, work: (client: pg.Client) => Promise
   }
 }
 
+// PostgreSQL's own count of full-table reads of listings. A backend reports its counts when idle,
+// within about ten seconds (PGSTAT_IDLE_INTERVAL), hence the wait.
+async function listingSeqScans(databaseUrl: string): Promise<number> {
+  return withPostgres(databaseUrl, async (client) => {
+    const { rows } = await client.query<{ seq_scan: string }>("select seq_scan from pg_stat_user_tables where relname = 'listings'");
+    return Number(rows[0]?.seq_scan ?? 0);
+  });
+}
+
 export async function postgresReachable(url: string): Promise<boolean> {
   return withPostgres(url, async () => true).catch(() => false);
 }
@@ -99,6 +110,7 @@ export async function benchCatalogue(options: CatalogueOptions): Promise<Catalog
       const listingPath = /href="(\/listings\/[0-9a-f-]{36})"/.exec(home)?.[1];
       if (!listingPath) throw new Error("The home page lists no listing to measure.");
       const pages: PageResult[] = [];
+      const scansBefore = env.DATABASE_URL ? await listingSeqScans(env.DATABASE_URL) : null;
       for (const { page, path: pagePath } of PAGES) {
         const resolved = typeof pagePath === "function" ? pagePath(listingPath) : pagePath;
         const url = `${server.url}${resolved}`;
@@ -108,7 +120,14 @@ export async function benchCatalogue(options: CatalogueOptions): Promise<Catalog
         log(`  ${page.padEnd(18)} ${result.requestsPerSecond.toFixed(1).padStart(7)} rps   p50 ${result.p50Ms.toFixed(0).padStart(5)} ms   p95 ${result.p95Ms.toFixed(0).padStart(5)} ms   failures ${result.failures}`);
         pages.push({ ...result, page, path: resolved });
       }
-      return { database: options.database, generated: options.generated, totalListings, pages, rssAfterBytes: residentMemoryBytes(server.pid), seedSeconds };
+      const rssAfterBytes = residentMemoryBytes(server.pid);
+      let scans: number | null = null;
+      if (env.DATABASE_URL && scansBefore !== null) {
+        await new Promise((resolve) => setTimeout(resolve, 11_000));
+        scans = (await listingSeqScans(env.DATABASE_URL)) - scansBefore;
+        log(`  sequential scans of listings during the load: ${scans}`);
+      }
+      return { database: options.database, generated: options.generated, totalListings, pages, rssAfterBytes, listingSeqScans: scans, seedSeconds };
     } finally {
       await server.stop();
     }
