@@ -87,9 +87,12 @@ describe("sign-in under a burst", () => {
   });
 
   it("per IP: one address trying many accounts is stopped after 60", async () => {
-    const outcomes = await burst(70, (index) => attempt(`nobody-${index}@example.com`, "203.0.113.50"));
-    expect(outcomes.filter((outcome) => outcome === "UNAUTHORIZED")).toHaveLength(RATE_LIMITS.signInPerIp.limit);
-    expect(outcomes.filter((outcome) => TRY_AGAIN.test(outcome))).toHaveLength(70 - RATE_LIMITS.signInPerIp.limit);
+    // The address has already tried 55 accounts (counted directly: each real attempt costs a
+    // password hash); a burst of 15 more lets 5 through to the password check.
+    for (let i = 0; i < RATE_LIMITS.signInPerIp.limit - 5; i++) await consumeRateLimit("sign-in:ip:203.0.113.50", RATE_LIMITS.signInPerIp);
+    const outcomes = await burst(15, (index) => attempt(`nobody-${index}@example.com`, "203.0.113.50"));
+    expect(outcomes.filter((outcome) => outcome === "UNAUTHORIZED")).toHaveLength(5);
+    expect(outcomes.filter((outcome) => TRY_AGAIN.test(outcome))).toHaveLength(10);
   });
 });
 
