@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 
 export const metadata: Metadata = { title: "Page not found" };
 
 // Rendered in the root layout, outside the marketplace's header: kept free of database reads so
-// it works for any unknown URL (and at build time).
-export default function NotFound() {
+// it works for any unknown URL. Rendered per request, not at build: only then does it carry the
+// Content-Security-Policy nonce its scripts need (proxy.ts).
+export default async function NotFound() {
+  await connection();
   return (
     <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col items-center justify-center gap-3 px-4 text-center">
       <Link href="/" className="text-xl font-bold tracking-tight text-brand-700">

@@ -108,6 +108,7 @@ test("a reload while the photo is being read keeps the photo and what was typed,
 const FAILURES = [
   { model: "mock:timeout", message: /took too long/ },
   { model: "mock:error", message: /couldn't read your photo/ },
+  { model: "mock:rate-limit", message: /busy right now/ },
   { model: "mock:invalid-json", message: /couldn't make sense of your photo/ },
   { model: "mock:schema-mismatch", message: /couldn't make sense of your photo/ },
   { model: "mock:refusal", message: /can't suggest details for this photo/ },

@@ -28,7 +28,7 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
       <CategoryChips search={search} />
 
       <p className="text-sm text-stone-600" data-testid="result-count">
-        {resultCount(result.total, search.q)}
+        {resultCount(result.total, result.totalIsLimit, search.q)}
       </p>
 
       {result.items.length > 0 ? (
@@ -54,9 +54,9 @@ function heading(search: ListingSearch): string {
   return "Latest listings";
 }
 
-function resultCount(total: number, query: string | undefined): string {
+function resultCount(total: number, more: boolean, query: string | undefined): string {
   const noun = total === 1 ? "listing" : "listings";
-  const count = `${total.toLocaleString("en-IE")} ${noun}`;
+  const count = `${total.toLocaleString("en-IE")}${more ? "+" : ""} ${noun}`;
   return query ? `${count} found` : `${count} for sale`;
 }
 

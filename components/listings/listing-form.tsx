@@ -101,7 +101,8 @@ export function ListingForm({
       } catch (error) {
         // The action's redirect to the published listing arrives as an error: let Next handle it.
         unstable_rethrow(error);
-        setFailure({ error: "Your listing couldn't be saved just now. Check your connection and try again." });
+        // A lost connection, or Trova itself unavailable (its database away): nothing typed is lost.
+        setFailure({ error: "Your listing couldn't be saved just now: the connection or Trova is temporarily unavailable. Everything you entered is still here; try again in a moment." });
       }
     });
   }

@@ -11,6 +11,7 @@ import * as schema from "@/lib/db/schema";
 import { dataDir, env } from "@/lib/env";
 import { consumeRateLimits, RATE_LIMITS, rateLimitMessage } from "@/lib/rate-limit";
 import { getClientIp } from "@/lib/request-ip";
+import { displayNameSchema } from "./schemas";
 
 function createAuth(db: Database) {
   return betterAuth({
@@ -28,6 +29,12 @@ function createAuth(db: Database) {
     rateLimit: { enabled: false },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        // The API (POST /api/auth/...) takes a name as sent: hold it to the sign-up form's rules.
+        if ((ctx.path === "/sign-up/email" || ctx.path === "/update-user") && ctx.body && "name" in ctx.body) {
+          const name = displayNameSchema.safeParse(ctx.body.name);
+          if (!name.success) throw new APIError("BAD_REQUEST", { message: name.error.issues[0].message });
+          return { context: { body: { ...ctx.body, name: name.data } } };
+        }
         if (ctx.path !== "/sign-in/email") return;
         const email = typeof ctx.body?.email === "string" ? ctx.body.email.trim().toLowerCase() : "";
         const ip = getClientIp(ctx.headers ?? ctx.request?.headers);

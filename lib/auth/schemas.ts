@@ -1,4 +1,13 @@
 import { z } from "zod";
+import { withoutControlCharacters } from "@/lib/plain-text";
+
+/** Shown beside everything a person writes; the auth API applies it too (lib/auth/auth.ts). */
+export const displayNameSchema = z
+  .string({ error: "Enter a display name." })
+  .overwrite(withoutControlCharacters)
+  .trim()
+  .min(2, "Your display name needs at least 2 characters.")
+  .max(50, "Keep your display name under 50 characters.");
 
 export const signInSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.")),
@@ -7,11 +16,7 @@ export const signInSchema = z.object({
 });
 
 export const signUpSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(2, "Your display name needs at least 2 characters.")
-    .max(50, "Keep your display name under 50 characters."),
+  name: displayNameSchema,
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.")),
   password: z
     .string()

@@ -107,6 +107,9 @@ export const listingCategory = pgEnum("listing_category", CATEGORIES);
 export const listingCondition = pgEnum("listing_condition", CONDITIONS);
 export const listingStatus = pgEnum("listing_status", LISTING_STATUSES);
 
+/** Listings the public sees (active and reserved); sold ones leave search. Indexed below. */
+export const FOR_SALE_CONDITION = sql`status in ('active', 'reserved')`;
+
 export const listings = pgTable(
   "listings",
   {
@@ -132,10 +135,15 @@ export const listings = pgTable(
     updatedAt: updatedAt(),
   },
   (table) => [
-    index("listings_status_created_idx").on(table.status, table.createdAt.desc()),
-    index("listings_category_status_created_idx").on(table.category, table.status, table.createdAt.desc()),
-    index("listings_status_price_idx").on(table.status, table.priceCents),
-    index("listings_seller_idx").on(table.sellerId, table.createdAt.desc()),
+    // Public pages show only what is for sale (lib/db/queries/listings.ts spells the condition the
+    // same way). Partial indexes over those rows give the newest or cheapest page in order, without
+    // sorting the whole catalogue. NULLS FIRST is what ORDER BY ... DESC means: an index in the
+    // other null order cannot serve that sort.
+    index("listings_for_sale_created_idx").on(table.createdAt.desc().nullsFirst()).where(FOR_SALE_CONDITION),
+    index("listings_for_sale_category_created_idx").on(table.category, table.createdAt.desc().nullsFirst()).where(FOR_SALE_CONDITION),
+    index("listings_for_sale_price_idx").on(table.priceCents).where(FOR_SALE_CONDITION),
+    index("listings_for_sale_category_price_idx").on(table.category, table.priceCents).where(FOR_SALE_CONDITION),
+    index("listings_seller_idx").on(table.sellerId, table.createdAt.desc().nullsFirst()),
     index("listings_search_idx").using("gin", table.searchVector),
     index("listings_title_trgm_idx").using("gin", sql`${table.title} gin_trgm_ops`),
   ],

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { withoutControlCharacters } from "@/lib/plain-text";
 import { CATEGORIES, CONDITIONS, LISTING_STATUSES, MAX_PHOTOS } from "./options";
 
 export const MAX_PRICE_EUR = 1_000_000;
@@ -52,11 +53,13 @@ export const listingSchema = z
   .object({
     title: z
       .string({ error: "Give your listing a title." })
+      .overwrite(withoutControlCharacters)
       .trim()
       .min(3, "The title needs at least 3 characters.")
       .max(120, "Keep the title under 120 characters."),
     description: z
       .string({ error: "The description must be text." })
+      .overwrite(withoutControlCharacters)
       .trim()
       .max(MAX_DESCRIPTION_LENGTH, "Keep the description under 5,000 characters.")
       .default(""),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { withoutControlCharacters } from "@/lib/plain-text";
 import { CATEGORIES, CONDITIONS, SORTS } from "./options";
 
 // The home page's filters, read from the URL. Anything malformed is dropped rather than
@@ -11,6 +12,7 @@ const optionalNumber = z.preprocess(
 export const listingSearchSchema = z.object({
   q: z
     .string()
+    .overwrite(withoutControlCharacters)
     .trim()
     .max(200)
     .transform((value) => value || undefined)

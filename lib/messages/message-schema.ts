@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { withoutControlCharacters } from "@/lib/plain-text";
 
 export const MESSAGE_MAX_LENGTH = 2000;
 
 export const messageBodySchema = z
   .string()
+  .overwrite(withoutControlCharacters)
   .trim()
   .min(1, "Write a message before sending.")
   .max(MESSAGE_MAX_LENGTH, `Keep your message under ${MESSAGE_MAX_LENGTH.toLocaleString("en-IE")} characters.`);

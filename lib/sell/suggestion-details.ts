@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { withoutControlCharacters } from "@/lib/plain-text";
 import { MAX_DESCRIPTION_LENGTH } from "@/lib/listings/listing-schema";
 import type { DetailField, SuggestionDetails } from "./sell-draft";
 
@@ -8,12 +9,9 @@ import type { DetailField, SuggestionDetails } from "./sell-draft";
 
 const DETAIL_LABELS: Record<DetailField, string> = { brand: "Brand", colour: "Colour", material: "Material", size: "Size" };
 
-export const suggestionDetailsSchema = z.object({
-  brand: z.string().trim().max(60),
-  colour: z.string().trim().max(40),
-  material: z.string().trim().max(40),
-  size: z.string().trim().max(40),
-});
+const detail = (max: number) => z.string().overwrite(withoutControlCharacters).trim().max(max);
+
+export const suggestionDetailsSchema = z.object({ brand: detail(60), colour: detail(40), material: detail(40), size: detail(40) });
 
 /**
  * What createListing receives besides the listing: the AI call behind the form, when there was

@@ -68,3 +68,37 @@ export function clockSvg(width = 800, height = 600): string {
 export async function makeClockJpeg(width = 800, height = 600): Promise<Buffer> {
   return sharp(Buffer.from(clockSvg(width, height))).jpeg({ quality: 90 }).toBuffer();
 }
+
+/** A three-frame animated GIF (red, green, blue), 40 × 30. */
+export async function makeAnimatedGif(): Promise<Buffer> {
+  const frames = await Promise.all(
+    ["#ff0000", "#00ff00", "#0000ff"].map((colour) => sharp({ create: { width: 40, height: 30, channels: 3, background: colour } }).png().toBuffer()),
+  );
+  return sharp(frames, { join: { animated: true } }).gif({ delay: [100, 100, 100], loop: 0 }).toBuffer();
+}
+
+/**
+ * What an iPhone sends by default: a HEIF container branded "heic". (sharp cannot encode HEVC, so
+ * this is an AVIF re-branded: the same box structure, which is all the upload check reads.)
+ */
+export async function makeHeic(): Promise<Buffer> {
+  const heic = Buffer.from(await sharp({ create: { width: 40, height: 30, channels: 3, background: "#888888" } }).avif().toBuffer());
+  const ftyp = heic.indexOf("ftyp");
+  const boxEnd = ftyp - 4 + heic.readUInt32BE(ftyp - 4);
+  for (let offset = ftyp + 4; offset < boxEnd; offset += 4) {
+    if (heic.toString("latin1", offset, offset + 4) === "avif") heic.write("heic", offset, "latin1");
+  }
+  return heic;
+}
+
+export const POLYGLOT_PAYLOAD = '<html><body><script>alert("polyglot")</script></body></html>';
+
+/** A real JPEG with an HTML page after its end marker: a browser sniffing it could run the script. */
+export async function makeJpegHtmlPolyglot(): Promise<Buffer> {
+  return Buffer.concat([await makeJpeg(64, 48), Buffer.from(POLYGLOT_PAYLOAD)]);
+}
+
+/** An HTML page with a whole JPEG inside it: starts as HTML, so it is not a photo. */
+export async function makeHtmlJpegPolyglot(): Promise<Buffer> {
+  return Buffer.concat([Buffer.from(`${POLYGLOT_PAYLOAD}<!--`), await makeJpeg(64, 48), Buffer.from("-->")]);
+}

@@ -9,6 +9,7 @@ import { env } from "@/lib/env";
 import { MAX_PHOTOS } from "@/lib/listings/options";
 import { insertExposure } from "@/lib/db/queries/rollouts";
 import { chooseVariant } from "@/lib/rollout/variants";
+import { readJsonWithLimit } from "@/lib/request-body";
 import { getClientIp } from "@/lib/request-ip";
 import { consumePrefillAllowance } from "@/lib/sell/prefill-limit";
 import { encodeLine, PREFILL_UNAVAILABLE, type PrefillFailure, type PrefillLine } from "@/lib/sell/prefill-lines";
@@ -16,6 +17,8 @@ import { encodeLine, PREFILL_UNAVAILABLE, type PrefillFailure, type PrefillLine 
 export const dynamic = "force-dynamic";
 
 const prefillRequestSchema = z.object({ imageIds: z.array(z.uuid()).min(1).max(MAX_PHOTOS) });
+// A few photo ids; anything larger is not a request the sell page makes.
+const MAX_BODY_BYTES = 4 * 1024;
 
 // Tests choose a scripted model per browser, or the real built-in one (the e2e server's default is
 // a mock); outside test set-ups the cookie is ignored.
@@ -32,7 +35,9 @@ const NDJSON_HEADERS = { "content-type": "application/x-ndjson; charset=utf-8", 
 export async function POST(request: NextRequest) {
   const user = await getCurrentUser();
   if (!user) return failed(401, "signed_out", "You're signed out. Sign in again, then add your photo.");
-  const parsed = prefillRequestSchema.safeParse(await request.json().catch(() => null));
+  const body = await readJsonWithLimit(request, MAX_BODY_BYTES);
+  if (!body.ok) return failed(413, "bad_request", PREFILL_UNAVAILABLE);
+  const parsed = prefillRequestSchema.safeParse(body.value);
   if (!parsed.success) return failed(400, "bad_request", PREFILL_UNAVAILABLE);
   const { imageIds } = parsed.data;
   if (!(await areImagesOwnedBy(imageIds, user.id))) return failed(403, "bad_request", PREFILL_UNAVAILABLE);

@@ -13,7 +13,11 @@ export type FakeReply =
   /** An HTTP error with OpenAI's error body. */
   | { kind: "status"; status: number; headers?: Record<string, string> }
   /** Starts streaming, then never sends another byte. */
-  | { kind: "hang" };
+  | { kind: "hang" }
+  /** Streams the answer with a pause before each event (a slow or overloaded model). */
+  | { kind: "slow"; text: string; delayMs: number }
+  /** Starts streaming, then sends an event that is not JSON. */
+  | { kind: "garbage" };
 
 export type FakeOpenAIServer = {
   /** The base URL to give the provider, ending in /v1. */
@@ -60,7 +64,25 @@ function reply(path: string, script: FakeReply, response: http.ServerResponse) {
     response.write(sse(events[0]));
     return;
   }
+  if (script.kind === "garbage") {
+    response.write(sse(events[0]));
+    response.end('data: {"type": "response.output_text.delta", "delta": \n\n');
+    return;
+  }
+  if (script.kind === "slow") {
+    void writeSlowly(response, events, script.delayMs);
+    return;
+  }
   for (const event of events) response.write(sse(event));
+  response.end("data: [DONE]\n\n");
+}
+
+async function writeSlowly(response: http.ServerResponse, events: object[], delayMs: number) {
+  for (const event of events) {
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    if (response.destroyed) return;
+    response.write(sse(event));
+  }
   response.end("data: [DONE]\n\n");
 }
 
@@ -76,7 +98,7 @@ function deltas(text: string): string[] {
 
 function chatEvents(script: FakeReply): object[] {
   const base = { id: "chatcmpl-fake", object: "chat.completion.chunk", created: 1_700_000_000, model: "fake-model" };
-  const text = script.kind === "answer" ? script.text : "";
+  const text = script.kind === "answer" || script.kind === "slow" ? script.text : "";
   const field = script.kind === "answer" && script.refusal ? "refusal" : "content";
   return [
     { ...base, choices: [{ index: 0, delta: { role: "assistant", content: "" }, finish_reason: null }] },
@@ -87,7 +109,7 @@ function chatEvents(script: FakeReply): object[] {
 }
 
 function responsesEvents(script: FakeReply): object[] {
-  const text = script.kind === "answer" ? script.text : "";
+  const text = script.kind === "answer" || script.kind === "slow" ? script.text : "";
   const refusal = script.kind === "answer" && script.refusal;
   const message = { type: "message", id: "msg_fake", status: "in_progress", role: "assistant", content: [] };
   const usage = { input_tokens: USAGE.input, input_tokens_details: { cached_tokens: 0 }, output_tokens: USAGE.output, output_tokens_details: { reasoning_tokens: 0 } };

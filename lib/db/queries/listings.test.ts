@@ -1,8 +1,8 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { images, listings, user } from "@/lib/db/schema";
-import { getListingById, searchListings } from "./listings";
+import { COUNT_LIMIT, getListingById, searchListings } from "./listings";
 
 beforeAll(async () => {
   const db = await getDb();
@@ -47,6 +47,25 @@ describe("searchListings", () => {
   it("filters by category and price and sorts by price", async () => {
     const result = await searchListings({ category: "Furniture", max: 300, sort: "price_asc" });
     expect(result.items.map((item) => item.title)).toEqual(["Grey sofa", "Oak dining table"]);
+  });
+
+  it("keeps to the words as typed when they match, without typo matches", async () => {
+    // "sofa" is a word here; "Sony" would be a typo match for it only if nothing matched as typed.
+    const result = await searchListings({ q: "sofa" });
+    expect(result.items.map((item) => item.title)).toEqual(["Grey sofa"]);
+  });
+
+  it("counts up to a limit, then says there are more, so no page view reads the whole catalogue", async () => {
+    const db = await getDb();
+    await db.execute(sql`
+      insert into listings (seller_id, title, category, condition, price_cents, created_at)
+      select 'seller-1', 'Paperback ' || n, 'Books', 'good', 500, timestamptz '2025-01-01' - make_interval(mins => n)
+      from generate_series(1, ${COUNT_LIMIT + 50}) as n`);
+    const result = await searchListings({ category: "Books" });
+    expect(result).toMatchObject({ total: COUNT_LIMIT, totalIsLimit: true, pageCount: Math.ceil(COUNT_LIMIT / 24) });
+    expect(result.items[0].title).toBe("Paperback 1");
+    expect(await searchListings({ category: "Electronics" })).toMatchObject({ total: 1, totalIsLimit: false, pageCount: 1 });
+    await db.delete(listings).where(eq(listings.category, "Books"));
   });
 
   it("returns null for an unknown or malformed id", async () => {

@@ -1,12 +1,16 @@
-import { and, asc, count, desc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
-import { getDb } from "@/lib/db/client";
-import { images, listings, user } from "@/lib/db/schema";
+import { and, asc, count, desc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
+import { getDb, type Transaction } from "@/lib/db/client";
+import { FOR_SALE_CONDITION, images, listings, user } from "@/lib/db/schema";
 import { PAGE_SIZE } from "@/lib/listings/options";
 import { effectiveSort, type ListingSearch } from "@/lib/listings/search-params";
 
 // Typo tolerance: a query word that matches a title word with trigram word-similarity of at
 // least this much counts as a hit ("hedphones" ~ "headphones" is 0.62, "sofa" ~ "sony" 0.40).
 const TYPO_SIMILARITY = 0.5;
+
+// Counting every match would read the whole catalogue on each page view; past this many the
+// page says "10,000+" instead, and pagination stops there.
+export const COUNT_LIMIT = 10_000;
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function isUuid(value: string): boolean {
@@ -43,53 +47,66 @@ export type ListingCard = {
   imageKey: string | null;
 };
 
-export type ListingSearchResult = { items: ListingCard[]; total: number; page: number; pageCount: number };
+export type ListingSearchResult = {
+  items: ListingCard[];
+  /** Matches, counted up to COUNT_LIMIT; `totalIsLimit` says there are more. */
+  total: number;
+  totalIsLimit: boolean;
+  page: number;
+  pageCount: number;
+};
 
-/** Public search: active and reserved listings (sold ones leave the results), filtered, sorted, paginated. */
+/**
+ * Public search: active and reserved listings (sold ones leave the results), filtered, sorted,
+ * paginated. A query is looked up with full-text search; only when that finds nothing are its
+ * words compared with title words for typos (trigram similarity), which costs more per row.
+ */
 export async function searchListings(search: ListingSearch): Promise<ListingSearchResult> {
   const db = await getDb();
   const page = search.page ?? 1;
-  const filters: SQL[] = [inArray(listings.status, ["active", "reserved"])];
+  // Spelled as the partial indexes' condition (schema.ts), so the planner can use them.
+  const filters: SQL[] = [FOR_SALE_CONDITION];
   if (search.category) filters.push(eq(listings.category, search.category));
   if (search.condition) filters.push(eq(listings.condition, search.condition));
   if (search.min !== undefined) filters.push(gte(listings.priceCents, Math.round(search.min * 100)));
   if (search.max !== undefined) filters.push(lte(listings.priceCents, Math.round(search.max * 100)));
 
-  const query = search.q;
-  const tsQuery = query ? sql`websearch_to_tsquery('english', ${query})` : undefined;
-  if (query && tsQuery) {
-    filters.push(sql`(${listings.searchVector} @@ ${tsQuery} or ${query} <% ${listings.title})`);
-  }
-  const where = and(...filters);
-
   const sort = effectiveSort(search);
-  const orderBy: SQL[] =
-    sort === "relevance" && query && tsQuery
-      ? [
-          sql`ts_rank_cd(${listings.searchVector}, ${tsQuery}) + word_similarity(${query}, ${listings.title}) desc`,
-          desc(listings.createdAt),
-        ]
-      : sort === "price_asc"
-        ? [asc(listings.priceCents), desc(listings.createdAt)]
-        : sort === "price_desc"
-          ? [desc(listings.priceCents), desc(listings.createdAt)]
-          : [desc(listings.createdAt)];
-
+  const query = search.q;
   return db.transaction(async (tx) => {
+    if (!query) return readPage(tx, and(...filters), orderFor(sort), page);
+    const tsQuery = sql`websearch_to_tsquery('english', ${query})`;
+    const orderBy =
+      sort === "relevance"
+        ? [sql`ts_rank_cd(${listings.searchVector}, ${tsQuery}) + word_similarity(${query}, ${listings.title}) desc`, desc(listings.createdAt)]
+        : orderFor(sort);
+    const matches = await readPage(tx, and(...filters, sql`${listings.searchVector} @@ ${tsQuery}`), orderBy, page);
+    if (matches.total > 0) return matches;
     // Scoped to this transaction, so it never leaks to other users of a pooled connection.
-    if (query) await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_SIMILARITY)}, true)`);
-    const [items, [{ total }]] = await Promise.all([
-      tx
-        .select(listingCardColumns)
-        .from(listings)
-        .where(where)
-        .orderBy(...orderBy)
-        .limit(PAGE_SIZE)
-        .offset((page - 1) * PAGE_SIZE),
-      tx.select({ total: count() }).from(listings).where(where),
-    ]);
-    return { items, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_SIMILARITY)}, true)`);
+    return readPage(tx, and(...filters, sql`${query} <% ${listings.title}`), orderBy, page);
   });
+}
+
+function orderFor(sort: ReturnType<typeof effectiveSort>): SQL[] {
+  if (sort === "price_asc") return [asc(listings.priceCents), desc(listings.createdAt)];
+  if (sort === "price_desc") return [desc(listings.priceCents), desc(listings.createdAt)];
+  return [desc(listings.createdAt)];
+}
+
+async function readPage(tx: Transaction, where: SQL | undefined, orderBy: SQL[], page: number): Promise<ListingSearchResult> {
+  const [items, [{ matches }]] = await Promise.all([
+    tx
+      .select(listingCardColumns)
+      .from(listings)
+      .where(where)
+      .orderBy(...orderBy)
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE),
+    tx.select({ matches: count() }).from(tx.select({ id: listings.id }).from(listings).where(where).limit(COUNT_LIMIT + 1).as("counted")),
+  ]);
+  const total = Math.min(matches, COUNT_LIMIT);
+  return { items, total, totalIsLimit: matches > COUNT_LIMIT, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
 /** A listing with its photos and seller's display name, or null for an unknown id. */
@@ -118,7 +135,7 @@ export async function getSitemapListings(limit = 50_000) {
   return db
     .select({ id: listings.id, updatedAt: listings.updatedAt })
     .from(listings)
-    .where(inArray(listings.status, ["active", "reserved"]))
+    .where(FOR_SALE_CONDITION)
     .orderBy(desc(listings.createdAt))
     .limit(limit);
 }

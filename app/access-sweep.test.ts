@@ -1,0 +1,412 @@
+import crypto from "node:crypto";
+import { eq } from "drizzle-orm";
+import { NextRequest } from "next/server";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { getAuth } from "@/lib/auth/auth";
+import { getDb } from "@/lib/db/client";
+import { setUserRoleByEmail } from "@/lib/db/queries/users";
+import { aiCalls, conversations, images, listings, messages, user } from "@/lib/db/schema";
+import { DEFAULT_FIXTURE } from "@/lib/ai/mock-fixtures";
+import { env } from "@/lib/env";
+import { storeUploadedImage } from "@/lib/images";
+import { makeJpeg } from "@/lib/testing/images";
+import {
+  diffSnapshots,
+  findInlineServerActions,
+  listRouteHandlers,
+  listServerActions,
+  snapshotDatabase,
+} from "@/lib/testing/access-sweep";
+
+// THE ACCESS SWEEP. Every server action ("use server" module export) and every route handler
+// (app/**/route.ts method) is called as a signed-out visitor and as another seller who is not an
+// admin, with ids that belong to Ana. Each must refuse with a value (not throw), and leave the
+// database exactly as it was; the few that are open to those callers by design may add rows of
+// their own but never change or remove anyone's.
+//
+// Adding an action or a route? This file fails until it is covered: add one line to
+// ACTION_CASES or ROUTE_CASES below, saying how to call it with Ana's ids (and, if it is meant
+// for these callers, why in `openTo`). Give `owner` when Ana (or an admin) calling the same way
+// succeeds: that proves the refusal is about who calls, not a malformed call.
+
+type Caller = { label: string; user: { id: string; role: string; name: string; email: string } | null; cookie: string | null };
+type Fixtures = {
+  ana: string;
+  mallory: string;
+  /** Ana's listing, its photo, and a photo she uploaded but has not published yet. */
+  listing: string;
+  listingPhoto: string;
+  loosePhoto: string;
+  /** Ana's sold listing (it takes no new messages). */
+  soldListing: string;
+  /** Bo asking Ana about her listing. */
+  conversation: string;
+  /** Ana's pre-fill call. */
+  aiCall: string;
+};
+type CallerName = "signed-out" | "another seller";
+type AccessCase<Handler> = {
+  call: (handler: Handler, ids: Fixtures, caller: Caller) => Promise<unknown>;
+  /** Callers this is meant to serve, with the reason. It may add their own rows, never touch others'. */
+  openTo?: Partial<Record<CallerName, string>>;
+  /** Who succeeds with the same call (a positive control); run after the sweep. */
+  owner?: "ana" | "admin";
+};
+type Action = (...args: never[]) => Promise<unknown>;
+type RouteHandler = (request: Request, context?: unknown) => Promise<Response>;
+
+const listingFields = { title: "Mine now", description: "", category: "Sports", condition: "good", price: "1" };
+
+function form(values: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(values)) data.append(key, value);
+  return data;
+}
+
+const call = <Args extends unknown[]>(handler: Action, ...args: Args) => (handler as unknown as (...args: Args) => Promise<unknown>)(...args);
+
+const ACTION_CASES: Record<string, AccessCase<Action>> = {
+  "app/(market)/sell/actions.ts#uploadListingPhoto": {
+    call: async (upload) => call(upload, await photoForm()),
+    openTo: { "another seller": "every seller uploads photos of their own; nothing of Ana's is involved" },
+  },
+  "app/(market)/sell/actions.ts#createListing": {
+    call: (create, ids) => call(create, { ...listingFields, photoIds: [ids.loosePhoto], fromSuggestion: { callId: ids.aiCall, details: {} } }),
+    owner: "ana",
+  },
+  "app/(market)/sell/actions.ts#rateSuggestion": {
+    call: (rate, ids) => call(rate, { callId: ids.aiCall, rating: -1, reason: "forged" }),
+    owner: "ana",
+  },
+  "app/(market)/listings/[id]/edit/actions.ts#updateListing": {
+    call: (update, ids) => call(update, ids.listing, { ...listingFields, photoIds: [ids.listingPhoto] }),
+    owner: "ana",
+  },
+  "app/(market)/my-listings/actions.ts#setListingStatus": {
+    call: (setStatus, ids) => call(setStatus, { listingId: ids.listing, status: "sold" }),
+    owner: "ana",
+  },
+  "app/(market)/my-listings/actions.ts#deleteListing": {
+    call: (remove, ids) => call(remove, { listingId: ids.listing }),
+    owner: "ana",
+  },
+  "app/(market)/messages/actions.ts#sendMessage": {
+    call: (send, ids) => call(send, null, form({ conversationId: ids.conversation, body: "Let me in on this." })),
+    owner: "ana",
+  },
+  "app/(market)/messages/actions.ts#startConversation": {
+    // Writing to a seller about their listing is what it is for; a sold listing takes no new ones.
+    call: (start, ids) => call(start, null, form({ listingId: ids.soldListing, body: "Is it still for sale?" })),
+  },
+  "app/(market)/(auth)/actions.ts#signIn": {
+    // Open to everyone by nature; with Ana's email and a guessed password it must refuse.
+    call: (signIn) => call(signIn, null, form({ email: ANA.email, password: "a guessed password" })),
+  },
+  "app/(market)/(auth)/actions.ts#signUp": {
+    // Open to everyone by nature; taking over Ana's email must fail.
+    call: (signUp) => call(signUp, null, form({ name: "Not Ana", email: ANA.email, password: "a new password" })),
+  },
+  "app/(market)/(auth)/actions.ts#signOut": {
+    // On a session of its own, so the caller's main session lives on for the rest of the sweep.
+    call: (signOut, _ids, caller) => withFreshSession(caller, () => call(signOut)),
+    openTo: { "signed-out": "signing out ends only the caller's own session", "another seller": "signing out ends only the caller's own session" },
+  },
+  "app/(console)/console/prompts/actions.ts#setLivePrompt": {
+    call: (setLive) => call(setLive, form({ promptId: "listing-prefill", version: "1", modelId: "mock:error" })),
+    owner: "admin",
+  },
+  "app/(console)/console/experiments/actions.ts#startExperiment": {
+    call: (start) => call(start, null, form({ dataset: "any", modelId: "mock:fixture", prompt: "listing-prefill@1", trials: "1" })),
+  },
+};
+
+const ROUTE_CASES: Record<string, AccessCase<RouteHandler>> = {
+  "app/api/prefill/route.ts#POST": {
+    call: (post, ids, caller) => post(apiRequest("/api/prefill", caller, { method: "POST", body: JSON.stringify({ imageIds: [ids.loosePhoto] }) })),
+    owner: "ana",
+  },
+  "app/api/health/route.ts#GET": {
+    call: (get, _ids, caller) => get(apiRequest("/api/health", caller)),
+    openTo: { "signed-out": "load balancers ask it; it says only ok and the database kind", "another seller": "as for anyone" },
+  },
+  "app/api/images/[key]/route.ts#GET": {
+    // Listing photos are public and named by random uuids; the sweep tries names that reach elsewhere.
+    call: async (get, _ids, caller) => {
+      const statuses = [];
+      for (const key of ["../auth-secret", "..%2Fpglite", "a.webp/../../auth-secret", "AUTH-SECRET.webp", `${crypto.randomUUID()}.webp`]) {
+        statuses.push((await get(apiRequest(`/api/images/${encodeURIComponent(key)}`, caller), { params: Promise.resolve({ key }) })).status);
+      }
+      return new Response(null, { status: statuses.every((status) => status === 404) ? 404 : 200 });
+    },
+  },
+  "app/api/auth/[...all]/route.ts#GET": {
+    call: (get, ids, caller) => get(apiRequest(`/api/auth/admin/get-user?id=${ids.ana}`, caller)),
+    owner: "admin",
+  },
+  "app/api/auth/[...all]/route.ts#POST": {
+    call: (post, ids, caller) => post(apiRequest("/api/auth/admin/set-role", caller, { method: "POST", body: JSON.stringify({ userId: caller.user?.id ?? ids.mallory, role: "admin" }) })),
+    owner: "admin",
+  },
+};
+
+const ANA = { name: "Ana", email: "ana.sweep@example.com", password: "ana-password-1" };
+const MALLORY = { name: "Mallory", email: "mallory.sweep@example.com", password: "mallory-password-1" };
+const ROOT_ADMIN = { name: "Root", email: "root.sweep@example.com", password: "root-password-1" };
+
+// The actions read the caller from getCurrentUser; better-auth (sign-out, the auth route) reads
+// the same caller's session cookie from the request headers.
+const current = vi.hoisted(() => ({ caller: null as Caller | null }));
+vi.mock("@/lib/auth/session", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/auth/session")>()),
+  getCurrentUser: async () => current.caller?.user ?? null,
+}));
+vi.mock("next/headers", () => ({
+  headers: async () => requestHeaders(current.caller),
+  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), refresh: vi.fn() }));
+vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/server")>()), after: vi.fn() }));
+vi.mock("next/navigation", () => ({
+  redirect: (url: string) => {
+    throw new NavigationSignal(`redirect:${url}`);
+  },
+  permanentRedirect: (url: string) => {
+    throw new NavigationSignal(`redirect:${url}`);
+  },
+  notFound: () => {
+    throw new NavigationSignal("not-found");
+  },
+  forbidden: () => {
+    throw new NavigationSignal("forbidden");
+  },
+  unauthorized: () => {
+    throw new NavigationSignal("unauthorized");
+  },
+}));
+
+class NavigationSignal extends Error {}
+
+function requestHeaders(caller: Caller | null): Headers {
+  const headers = new Headers({ "x-forwarded-for": "198.51.100.23", origin: env.APP_URL, "content-type": "application/json" });
+  if (caller?.cookie) headers.set("cookie", caller.cookie);
+  return headers;
+}
+
+function apiRequest(pathname: string, caller: Caller, init: { method?: string; body?: string } = {}): NextRequest {
+  return new NextRequest(new URL(pathname, env.APP_URL), { ...init, headers: requestHeaders(caller) });
+}
+
+async function photoForm(): Promise<FormData> {
+  const png = await sharp({ create: { width: 32, height: 24, channels: 3, background: "#c84" } }).png().toBuffer();
+  const data = new FormData();
+  data.append("photo", new File([new Uint8Array(png)], "mine.png", { type: "image/png" }));
+  return data;
+}
+
+/** What a call came to: a value, a navigation (redirect, 404), or an error thrown. */
+async function outcome(run: () => Promise<unknown>): Promise<{ value?: unknown; navigation?: string; thrown?: unknown }> {
+  try {
+    return { value: await run() };
+  } catch (error) {
+    if (error instanceof NavigationSignal) return { navigation: error.message };
+    return { thrown: error };
+  }
+}
+
+function isRefusal(result: Awaited<ReturnType<typeof outcome>>): boolean {
+  if (result.navigation) return result.navigation === "not-found" || result.navigation.startsWith("redirect:/sign-in");
+  const value = result.value;
+  if (value instanceof Response) return value.status >= 400 && value.status < 500;
+  return typeof value === "object" && value !== null && "ok" in value && value.ok === false;
+}
+
+function sessionCookie(headers: Headers): string {
+  return headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+}
+
+async function signUpWithCookie(account: { name: string; email: string; password: string }) {
+  const auth = await getAuth();
+  const { headers, response } = await auth.api.signUpEmail({ body: account, headers: new Headers({ "x-forwarded-for": "198.51.100.9" }), returnHeaders: true });
+  return { id: response.user.id, cookie: sessionCookie(headers) };
+}
+
+/** Runs `work` as the caller signed in a second time (a session that may be ended). */
+async function withFreshSession<T>(caller: Caller, work: () => Promise<T>): Promise<T> {
+  const account = [ANA, MALLORY, ROOT_ADMIN].find((candidate) => candidate.email === caller.user?.email);
+  if (!account) return work();
+  const auth = await getAuth();
+  const { headers } = await auth.api.signInEmail({ body: account, headers: new Headers({ "x-forwarded-for": "198.51.100.9" }), returnHeaders: true });
+  current.caller = { ...caller, cookie: sessionCookie(headers) };
+  try {
+    return await work();
+  } finally {
+    current.caller = caller;
+  }
+}
+
+let ids: Fixtures;
+let callers: Record<CallerName, Caller>;
+let owners: Record<"ana" | "admin", Caller>;
+let actions: Map<string, Action>;
+let routes: Map<string, RouteHandler>;
+
+beforeAll(async () => {
+  const ana = await signUpWithCookie(ANA);
+  const mallory = await signUpWithCookie(MALLORY);
+  const root = await signUpWithCookie(ROOT_ADMIN);
+  await setUserRoleByEmail(ROOT_ADMIN.email, "admin");
+  const db = await getDb();
+  await db.insert(user).values({ id: "bo-sweep", name: "Bo", email: "bo.sweep@example.com" });
+  const listingValues = { sellerId: ana.id, category: "Sports" as const, condition: "good" as const };
+  const [listing, sold] = await db
+    .insert(listings)
+    .values([
+      { ...listingValues, title: "Road bike", priceCents: 30_000 },
+      { ...listingValues, title: "Tennis racket", priceCents: 2_000, status: "sold" },
+    ])
+    .returning();
+  const [listingPhoto] = await db
+    .insert(images)
+    .values({ ownerId: ana.id, width: 10, height: 10, bytes: 10, sha256: "x", originalType: "image/png", storageKey: crypto.randomUUID(), listingId: listing.id, position: 0 })
+    .returning();
+  const loose = await storeUploadedImage(await makeJpeg(64, 48), ana.id);
+  if (!loose.ok) throw new Error(loose.error);
+  const loosePhoto = loose.image;
+  const [conversation] = await db.insert(conversations).values({ listingId: listing.id, buyerId: "bo-sweep", sellerId: ana.id }).returning();
+  await db.insert(messages).values({ conversationId: conversation.id, senderId: "bo-sweep", body: "Is it still available?" });
+  const aiCall = crypto.randomUUID();
+  await db.insert(aiCalls).values({ id: aiCall, feature: "listing-prefill", userId: ana.id, provider: "mock", modelId: "mock:fixture", status: "ok", output: DEFAULT_FIXTURE, latencyMs: 300 });
+  ids = { ana: ana.id, mallory: mallory.id, listing: listing.id, listingPhoto: listingPhoto.id, loosePhoto: loosePhoto.id, soldListing: sold.id, conversation: conversation.id, aiCall };
+
+  const profile = (id: string, account: typeof ANA, role: string) => ({ id, role, name: account.name, email: account.email });
+  callers = {
+    "signed-out": { label: "a signed-out visitor", user: null, cookie: null },
+    "another seller": { label: "another seller, not an admin", user: profile(mallory.id, MALLORY, "user"), cookie: mallory.cookie },
+  };
+  owners = {
+    ana: { label: "Ana", user: profile(ana.id, ANA, "user"), cookie: ana.cookie },
+    admin: { label: "an admin", user: profile(root.id, ROOT_ADMIN, "admin"), cookie: root.cookie },
+  };
+  actions = await listServerActions();
+  routes = await listRouteHandlers();
+});
+
+afterAll(() => {
+  current.caller = null;
+});
+
+describe("the access sweep covers every way in", () => {
+  it("has a case for every server action, and none for actions that are gone", () => {
+    const missing = [...actions.keys()].filter((name) => !(name in ACTION_CASES));
+    expect(missing, "New server actions need a line in ACTION_CASES (app/access-sweep.test.ts)").toEqual([]);
+    expect(Object.keys(ACTION_CASES).filter((name) => !actions.has(name)), "Stale ACTION_CASES entries").toEqual([]);
+  });
+
+  it("has a case for every route handler method, and none for routes that are gone", () => {
+    const missing = [...routes.keys()].filter((name) => !(name in ROUTE_CASES));
+    expect(missing, "New route handlers need a line in ROUTE_CASES (app/access-sweep.test.ts)").toEqual([]);
+    expect(Object.keys(ROUTE_CASES).filter((name) => !routes.has(name)), "Stale ROUTE_CASES entries").toEqual([]);
+  });
+
+  it("finds no server action declared inside a function, where it could not be swept by name", () => {
+    expect(findInlineServerActions(), "Move inline \"use server\" functions into an actions.ts module").toEqual([]);
+  });
+
+  it("finds the actions it is meant to find", () => {
+    // Guards the discovery itself: if it found nothing, every check above would pass vacuously.
+    expect(actions.size).toBeGreaterThanOrEqual(13);
+    expect(routes.size).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe.each(["signed-out", "another seller"] as const)("as %s", (callerName) => {
+  const sweep = (kind: "action" | "route", cases: () => Record<string, AccessCase<Action | RouteHandler>>, handlers: () => Map<string, Action | RouteHandler>) =>
+    it(`every ${kind} refuses Ana's ids and changes nothing (or, where open, touches nothing of anyone else's)`, async () => {
+      const problems: string[] = [];
+      for (const [name, handler] of handlers()) {
+        const accessCase = cases()[name];
+        if (!accessCase) continue; // reported by the coverage check
+        const caller = callers[callerName];
+        current.caller = caller;
+        const before = await snapshotDatabase();
+        const result = await outcome(() => accessCase.call(handler as never, ids, caller));
+        const changes = diffSnapshots(before, await snapshotDatabase());
+        current.caller = null;
+        if (result.thrown) {
+          problems.push(`${name} threw instead of answering ${caller.label}: ${String(result.thrown)}`);
+        } else if (accessCase.openTo?.[callerName]) {
+          const othersRows = changes.removedOrChanged.filter((row) => !caller.user || !row.includes(`"${caller.user.id}"`));
+          if (othersRows.length > 0) problems.push(`${name} (open to ${caller.label}) changed or removed others' rows: ${othersRows.join(" | ")}`);
+        } else {
+          if (!isRefusal(result)) problems.push(`${name} did not refuse ${caller.label}: ${JSON.stringify(result.value ?? result.navigation)}`);
+          if (changes.added.length + changes.removedOrChanged.length > 0) {
+            problems.push(`${name} changed the database for ${caller.label}: ${[...changes.added, ...changes.removedOrChanged].join(" | ")}`);
+          }
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  sweep("action", () => ACTION_CASES as Record<string, AccessCase<Action | RouteHandler>>, () => actions);
+  sweep("route", () => ROUTE_CASES as Record<string, AccessCase<Action | RouteHandler>>, () => routes);
+});
+
+describe("better-auth's admin endpoints", () => {
+  it("refuse a seller who is not an admin, whatever the endpoint, and a signed-out visitor", async () => {
+    const auth = await getAuth();
+    const handler = routes.get("app/api/auth/[...all]/route.ts#POST")!;
+    const adminEndpoints = Object.values(auth.api)
+      .map((endpoint) => endpoint as unknown as { path?: string; options?: { method?: string | string[] } })
+      .filter((endpoint) => endpoint.path?.startsWith("/admin/") && endpoint.path !== "/admin/stop-impersonating" && endpoint.path !== "/admin/has-permission");
+    expect(adminEndpoints.length).toBeGreaterThan(10);
+    // The seller's session is live: the refusals below are about the role, not a dead cookie.
+    const session = await routes.get("app/api/auth/[...all]/route.ts#GET")!(apiRequest("/api/auth/get-session", callers["another seller"]));
+    expect(((await session.json()) as { user: { email: string } }).user.email).toBe(MALLORY.email);
+    const body = { userId: ids.ana, role: "admin", newPassword: "taken-over-1", email: "new@example.com", password: "pw-123456", name: "X", data: { role: "admin" }, sessionToken: "x", banReason: "x" };
+    const before = await snapshotDatabase();
+    for (const caller of Object.values(callers)) {
+      for (const endpoint of adminEndpoints) {
+        const methods = [endpoint.options?.method ?? "GET"].flat();
+        const method = methods.includes("POST") ? "POST" : "GET";
+        const url = `/api/auth${endpoint.path}${method === "GET" ? `?id=${ids.ana}&userId=${ids.ana}` : ""}`;
+        const response = await handler(apiRequest(url, caller, method === "POST" ? { method, body: JSON.stringify(body) } : { method }));
+        expect([401, 403], `${method} ${endpoint.path} as ${caller.label}`).toContain(response.status);
+      }
+    }
+    expect(diffSnapshots(before, await snapshotDatabase()).removedOrChanged).toEqual([]);
+  });
+
+  it("never lets a user make themselves an admin through their own profile or sign-up", async () => {
+    const handler = routes.get("app/api/auth/[...all]/route.ts#POST")!;
+    const mallory = callers["another seller"];
+    await handler(apiRequest("/api/auth/update-user", mallory, { method: "POST", body: JSON.stringify({ role: "admin", name: "Mallory" }) }));
+    const signedUp = await handler(
+      apiRequest("/api/auth/sign-up/email", callers["signed-out"], { method: "POST", body: JSON.stringify({ name: "Eve", email: "eve.sweep@example.com", password: "eve-password-1", role: "admin" }) }),
+    );
+    const db = await getDb();
+    const roles = await db.select({ email: user.email, role: user.role }).from(user);
+    expect(roles.find((row) => row.email === MALLORY.email)?.role).toBe("user");
+    expect(signedUp.status === 200 ? roles.find((row) => row.email === "eve.sweep@example.com")?.role : "user").toBe("user");
+  });
+});
+
+describe("positive controls: the same calls succeed for the owner", () => {
+  // Run after the sweep (they change Ana's data): a refusal above is about who called.
+  it("for every case that names an owner", async () => {
+    const failures: string[] = [];
+    const ordered = [...Object.entries(ACTION_CASES), ...Object.entries(ROUTE_CASES)]
+      // Deleting the listing last keeps it there for the other controls.
+      .sort(([a], [b]) => Number(a.endsWith("#deleteListing")) - Number(b.endsWith("#deleteListing")));
+    for (const [name, accessCase] of ordered) {
+      if (!accessCase.owner) continue;
+      const handler = (actions.get(name) ?? routes.get(name))!;
+      current.caller = owners[accessCase.owner];
+      const result = await outcome(() => accessCase.call(handler as never, ids, owners[accessCase.owner!]));
+      current.caller = null;
+      if (result.thrown || isRefusal(result)) failures.push(`${name} as ${accessCase.owner}: ${String(result.thrown ?? JSON.stringify(result.value ?? result.navigation))}`);
+    }
+    expect(failures).toEqual([]);
+    const db = await getDb();
+    expect(await db.select().from(listings).where(eq(listings.id, ids.listing))).toEqual([]);
+  });
+});

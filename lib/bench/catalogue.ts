@@ -1,0 +1,138 @@
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { measureLoad, type LoadResult } from "./http-load";
+import { residentMemoryBytes, startNextServer } from "./next-server";
+
+// One benchmark configuration: a database (embedded PGlite or a PostgreSQL server) filled with
+// the demo listings plus `listings` generated ones, served by `next start`, and the public pages
+// measured under load.
+
+export type DatabaseKind = "pglite" | "postgres";
+
+export type PageResult = LoadResult & { page: string; path: string };
+
+export type CatalogueResult = {
+  database: DatabaseKind;
+  generated: number;
+  totalListings: number;
+  pages: PageResult[];
+  /** Resident memory of the server process after the load, bytes (null where /proc is missing). */
+  rssAfterBytes: number | null;
+  /** PostgreSQL only: sequential scans of the listings table during the load (0 = index-bound). */
+  listingSeqScans: number | null;
+  seedSeconds: number;
+};
+
+export type CatalogueOptions = {
+  database: DatabaseKind;
+  generated: number;
+  connections: number;
+  durationSeconds: number;
+  warmupSeconds: number;
+  /** A PostgreSQL server to create the benchmark database on, e.g. postgres://postgres@127.0.0.1:5432/postgres */
+  postgresUrl: string;
+  log: (line: string) => void;
+};
+
+/** What a visitor does most: the home page, a search, a search with filters, a listing. */
+export const PAGES: { page: string; path: string | ((listingPath: string) => string) }[] = [
+  { page: "home", path: "/" },
+  { page: "search", path: "/?q=oak+table" },
+  { page: "search + filters", path: "/?q=chair&category=Furniture&condition=good&min=20&max=200" },
+  { page: "listing", path: (listingPath) => listingPath },
+];
+
+function runSeed(env: Record<string, string>, generated: number, log: (line: string) => void): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/seed.ts", "--count", String(generated)], {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      const total = /now has ([\d,]+) listings/.exec(output)?.[1];
+      if (code !== 0 || !total) return reject(new Error(`Seeding failed:\n${output}`));
+      log(`  seeded: ${total} listings`);
+      resolve(Number(total.replace(/,/g, "")));
+    });
+  });
+}
+
+async function withPostgres<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+// PostgreSQL's own count of full-table reads of listings. A backend reports its counts when idle,
+// within about ten seconds (PGSTAT_IDLE_INTERVAL), hence the wait.
+async function listingSeqScans(databaseUrl: string): Promise<number> {
+  return withPostgres(databaseUrl, async (client) => {
+    const { rows } = await client.query<{ seq_scan: string }>("select seq_scan from pg_stat_user_tables where relname = 'listings'");
+    return Number(rows[0]?.seq_scan ?? 0);
+  });
+}
+
+export async function postgresReachable(url: string): Promise<boolean> {
+  return withPostgres(url, async () => true).catch(() => false);
+}
+
+export async function benchCatalogue(options: CatalogueOptions): Promise<CatalogueResult> {
+  const { log } = options;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `trova-bench-${options.database}-`));
+  const env: Record<string, string> = { DATA_DIR: dataDir, SEED_DEMO: "false", NEXT_TELEMETRY_DISABLED: "1" };
+  let databaseName: string | null = null;
+  if (options.database === "postgres") {
+    databaseName = `trova_bench_${process.pid}_${crypto.randomBytes(3).toString("hex")}`;
+    await withPostgres(options.postgresUrl, (client) => client.query(`create database ${databaseName}`));
+    const url = new URL(options.postgresUrl);
+    url.pathname = `/${databaseName}`;
+    env.DATABASE_URL = url.toString();
+  }
+  try {
+    const seedStarted = performance.now();
+    const totalListings = await runSeed(env, options.generated, log);
+    const seedSeconds = (performance.now() - seedStarted) / 1000;
+    const server = await startNextServer({ ...env, AI_MODEL: "", AI_MOCK_MODELS: "false" }, { dataDir });
+    try {
+      const home = await (await fetch(server.url)).text();
+      const listingPath = /href="(\/listings\/[0-9a-f-]{36})"/.exec(home)?.[1];
+      if (!listingPath) throw new Error("The home page lists no listing to measure.");
+      const pages: PageResult[] = [];
+      const scansBefore = env.DATABASE_URL ? await listingSeqScans(env.DATABASE_URL) : null;
+      for (const { page, path: pagePath } of PAGES) {
+        const resolved = typeof pagePath === "function" ? pagePath(listingPath) : pagePath;
+        const url = `${server.url}${resolved}`;
+        // A warm-up first: the first requests compile and fill caches, which is not what is measured.
+        await measureLoad(url, { connections: options.connections, durationSeconds: options.warmupSeconds });
+        const result = await measureLoad(url, { connections: options.connections, durationSeconds: options.durationSeconds });
+        log(`  ${page.padEnd(18)} ${result.requestsPerSecond.toFixed(1).padStart(7)} rps   p50 ${result.p50Ms.toFixed(0).padStart(5)} ms   p95 ${result.p95Ms.toFixed(0).padStart(5)} ms   failures ${result.failures}`);
+        pages.push({ ...result, page, path: resolved });
+      }
+      const rssAfterBytes = residentMemoryBytes(server.pid);
+      let scans: number | null = null;
+      if (env.DATABASE_URL && scansBefore !== null) {
+        await new Promise((resolve) => setTimeout(resolve, 11_000));
+        scans = (await listingSeqScans(env.DATABASE_URL)) - scansBefore;
+        log(`  sequential scans of listings during the load: ${scans}`);
+      }
+      return { database: options.database, generated: options.generated, totalListings, pages, rssAfterBytes, listingSeqScans: scans, seedSeconds };
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (databaseName) await withPostgres(options.postgresUrl, (client) => client.query(`drop database if exists ${databaseName} with (force)`));
+  }
+}

@@ -1,0 +1,117 @@
+import type { CatalogueResult, DatabaseKind } from "./catalogue";
+
+// BENCHMARKS.md: what was measured, on which commit and machine, and whether the targets hold.
+
+export type BenchMeta = {
+  commit: string;
+  date: string;
+  machine: string;
+  loadBefore: number;
+  loadAfter: number;
+  connections: number;
+  durationSeconds: number;
+  /** Configurations that could not run, with why (e.g. no PostgreSQL server). */
+  skipped: string[];
+  prefillOutput: string | null;
+};
+
+// Targets from the benchmark issue.
+export const SCALING_TARGET = 1.5;
+export const POSTGRES_P95_TARGET_MS = 250;
+
+const DATABASE_LABEL: Record<DatabaseKind, string> = { pglite: "PGlite", postgres: "PostgreSQL" };
+
+const number = (value: number, digits = 0) => value.toLocaleString("en-IE", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const megabytes = (bytes: number | null) => (bytes === null ? "n/a" : `${number(bytes / 1024 / 1024)} MB`);
+
+export function formatBenchmarks(results: CatalogueResult[], meta: BenchMeta): string {
+  const lines: string[] = [];
+  lines.push("# Benchmarks", "");
+  lines.push("Measured by `npm run bench` (scripts/bench.ts) against `next build && next start`. Re-run it and");
+  lines.push("replace this file when a change could move these figures (queries, indexes, pages, images).", "");
+  lines.push(`- **Commit measured:** \`${meta.commit}\``);
+  lines.push(`- **Date:** ${meta.date}`);
+  lines.push(`- **Machine:** ${meta.machine}; load average ${number(meta.loadBefore, 1)} at the start, ${number(meta.loadAfter, 1)} at the end`);
+  lines.push(`- **Load:** [autocannon](https://github.com/mcollina/autocannon), ${meta.connections} connections, ${meta.durationSeconds} s per page after a warm-up, signed-out visitor`);
+  lines.push("- **Catalogue:** the demo listings plus the generated ones (`npm run seed -- --count N`), each with a photo");
+  if (meta.skipped.length) lines.push(`- **Not measured:** ${meta.skipped.join("; ")}`);
+  lines.push("");
+  lines.push("Figures from a shared 2-core machine are noisy: compare runs from the same machine, and read the");
+  lines.push("load average above (other work on the machine inflates latency and lowers throughput).", "");
+
+  lines.push("## Pages", "");
+  lines.push("| database | listings | page | req/s | p50 | p95 | failed |");
+  lines.push("|---|---:|---|---:|---:|---:|---:|");
+  for (const result of results) {
+    for (const page of result.pages) {
+      lines.push(
+        `| ${DATABASE_LABEL[result.database]} | ${number(result.totalListings)} | ${page.page} | ${number(page.requestsPerSecond, 1)} | ${number(page.p50Ms)} ms | ${number(page.p95Ms)} ms | ${page.failures} |`,
+      );
+    }
+  }
+  lines.push("");
+
+  const scaling = scalingRows(results);
+  if (scaling.length) {
+    lines.push(`## Growth: the largest catalogue against the smallest (target: p95 within ${SCALING_TARGET}×)`, "");
+    lines.push("| database | page | p95 small → large | ratio | req/s ratio | within target |");
+    lines.push("|---|---|---|---:|---:|---|");
+    for (const row of scaling) {
+      lines.push(
+        `| ${DATABASE_LABEL[row.database]} | ${row.page} | ${number(row.smallP95)} → ${number(row.largeP95)} ms | ${number(row.ratio, 2)}× | ${number(row.rpsRatio, 2)}× | ${row.ratio <= SCALING_TARGET ? "yes" : "**no**"} |`,
+      );
+    }
+    lines.push("");
+  }
+
+  const postgres = results.filter((result) => result.database === "postgres");
+  if (postgres.length) {
+    const worst = Math.max(...postgres.flatMap((result) => result.pages.map((page) => page.p95Ms)));
+    lines.push(`PostgreSQL p95 target (under ${POSTGRES_P95_TARGET_MS} ms on every page and size): worst p95 ${number(worst)} ms — ${worst < POSTGRES_P95_TARGET_MS ? "met" : "**not met**"}.`, "");
+  }
+
+  lines.push("## Server memory after the load, and full-table reads", "");
+  lines.push("Sequential scans of `listings` are PostgreSQL's own count (pg_stat_user_tables) over the whole load. On the large");
+  lines.push("catalogue 0 means every page read it through an index; on a small one the planner may read the few pages of the");
+  lines.push("table whole on purpose, which is cheaper there. (PGlite runs inside the server process, where it cannot be asked.)", "");
+  lines.push("| database | listings | resident memory (RSS) | sequential scans of listings | seeding took |");
+  lines.push("|---|---:|---:|---:|---:|");
+  for (const result of results) {
+    const scans = result.listingSeqScans === null ? "n/a" : number(result.listingSeqScans);
+    lines.push(`| ${DATABASE_LABEL[result.database]} | ${number(result.totalListings)} | ${megabytes(result.rssAfterBytes)} | ${scans} | ${number(result.seedSeconds)} s |`);
+  }
+  lines.push("");
+
+  lines.push("## Pre-fill overhead", "");
+  if (meta.prefillOutput) {
+    lines.push("`npm run bench:prefill`: the server's time outside the model for each upload, and the browser's downscale.", "");
+    lines.push("```", meta.prefillOutput.trim(), "```", "");
+  } else {
+    lines.push("Not measured in this run (`npm run bench -- --skip-prefill`).", "");
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+type ScalingRow = { database: DatabaseKind; page: string; smallP95: number; largeP95: number; ratio: number; rpsRatio: number };
+
+function scalingRows(results: CatalogueResult[]): ScalingRow[] {
+  const rows: ScalingRow[] = [];
+  for (const database of ["pglite", "postgres"] as const) {
+    const sized = results.filter((result) => result.database === database).sort((a, b) => a.totalListings - b.totalListings);
+    if (sized.length < 2) continue;
+    const [small, large] = [sized[0], sized.at(-1)!];
+    for (const page of small.pages) {
+      const other = large.pages.find((candidate) => candidate.page === page.page);
+      if (!other) continue;
+      rows.push({
+        database,
+        page: page.page,
+        smallP95: page.p95Ms,
+        largeP95: other.p95Ms,
+        ratio: other.p95Ms / page.p95Ms,
+        rpsRatio: page.requestsPerSecond / other.requestsPerSecond,
+      });
+    }
+  }
+  return rows;
+}
