@@ -1,7 +1,6 @@
 import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
-import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getAuth } from "@/lib/auth/auth";
 import { getDb } from "@/lib/db/client";
@@ -14,8 +13,13 @@ import { makeJpeg } from "@/lib/testing/images";
 import {
   diffSnapshots,
   findInlineServerActions,
+  form,
+  isRefusal,
   listRouteHandlers,
   listServerActions,
+  outcome,
+  photoForm,
+  sessionCookie,
   snapshotDatabase,
 } from "@/lib/testing/access-sweep";
 
@@ -57,12 +61,6 @@ type Action = (...args: never[]) => Promise<unknown>;
 type RouteHandler = (request: Request, context?: unknown) => Promise<Response>;
 
 const listingFields = { title: "Mine now", description: "", category: "Sports", condition: "good", price: "1" };
-
-function form(values: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) data.append(key, value);
-  return data;
-}
 
 const call = <Args extends unknown[]>(handler: Action, ...args: Args) => (handler as unknown as (...args: Args) => Promise<unknown>)(...args);
 
@@ -167,25 +165,7 @@ vi.mock("next/headers", () => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), refresh: vi.fn() }));
 vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/server")>()), after: vi.fn() }));
-vi.mock("next/navigation", () => ({
-  redirect: (url: string) => {
-    throw new NavigationSignal(`redirect:${url}`);
-  },
-  permanentRedirect: (url: string) => {
-    throw new NavigationSignal(`redirect:${url}`);
-  },
-  notFound: () => {
-    throw new NavigationSignal("not-found");
-  },
-  forbidden: () => {
-    throw new NavigationSignal("forbidden");
-  },
-  unauthorized: () => {
-    throw new NavigationSignal("unauthorized");
-  },
-}));
-
-class NavigationSignal extends Error {}
+vi.mock("next/navigation", async () => (await import("@/lib/testing/access-sweep")).navigationThatThrows);
 
 function requestHeaders(caller: Caller | null): Headers {
   const headers = new Headers({ "x-forwarded-for": "198.51.100.23", origin: env.APP_URL, "content-type": "application/json" });
@@ -195,34 +175,6 @@ function requestHeaders(caller: Caller | null): Headers {
 
 function apiRequest(pathname: string, caller: Caller, init: { method?: string; body?: string } = {}): NextRequest {
   return new NextRequest(new URL(pathname, env.APP_URL), { ...init, headers: requestHeaders(caller) });
-}
-
-async function photoForm(): Promise<FormData> {
-  const png = await sharp({ create: { width: 32, height: 24, channels: 3, background: "#c84" } }).png().toBuffer();
-  const data = new FormData();
-  data.append("photo", new File([new Uint8Array(png)], "mine.png", { type: "image/png" }));
-  return data;
-}
-
-/** What a call came to: a value, a navigation (redirect, 404), or an error thrown. */
-async function outcome(run: () => Promise<unknown>): Promise<{ value?: unknown; navigation?: string; thrown?: unknown }> {
-  try {
-    return { value: await run() };
-  } catch (error) {
-    if (error instanceof NavigationSignal) return { navigation: error.message };
-    return { thrown: error };
-  }
-}
-
-function isRefusal(result: Awaited<ReturnType<typeof outcome>>): boolean {
-  if (result.navigation) return result.navigation === "not-found" || result.navigation.startsWith("redirect:/sign-in");
-  const value = result.value;
-  if (value instanceof Response) return value.status >= 400 && value.status < 500;
-  return typeof value === "object" && value !== null && "ok" in value && value.ok === false;
-}
-
-function sessionCookie(headers: Headers): string {
-  return headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
 }
 
 async function signUpWithCookie(account: { name: string; email: string; password: string }) {

@@ -220,5 +220,9 @@ test("right-to-left text and emoji are kept exactly, from the form to the page",
   await publishExactly(page, { title, description, category: "Home & Garden", condition: "Good", price: "30" });
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(page.getByTestId("listing-description")).toHaveText(description);
+  // Each block takes its direction from its own first letters.
+  const direction = (locator: ReturnType<Page["getByTestId"]>) => locator.evaluate((element) => getComputedStyle(element).direction);
+  expect(await direction(page.getByRole("heading", { level: 1 }))).toBe("rtl");
+  expect(await direction(page.getByTestId("listing-description"))).toBe("rtl");
   await expect(page.getByTestId("seller-name")).toHaveText("Layla ليلى");
 });

@@ -34,7 +34,7 @@ export function ListingCard({ listing, locale, now }: ListingCardProps) {
         <StatusBadge status={listing.status} className="absolute top-2 left-2 shadow" />
       </div>
       <div className="flex flex-1 flex-col gap-1 p-3">
-        <h2 className="line-clamp-2 font-medium text-stone-900">
+        <h2 className="line-clamp-2 font-medium text-stone-900" dir="auto">
           {/* The link's ::after covers the card, so the whole card is one click target and one tab stop. */}
           <Link href={`/listings/${listing.id}`} className="after:absolute after:inset-0 focus-visible:outline-none">
             {listing.title}

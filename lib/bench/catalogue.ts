@@ -13,7 +13,7 @@ import { residentMemoryBytes, startNextServer } from "./next-server";
 
 export type DatabaseKind = "pglite" | "postgres";
 
-export type PageResult = LoadResult & { page: string; path: string };
+export type PageResult = LoadResult & { page: string; path: string; /** What the page says it found, e.g. "10,000+ listings for sale". */ found: string | null };
 
 export type CatalogueResult = {
   database: DatabaseKind;
@@ -38,11 +38,15 @@ export type CatalogueOptions = {
   log: (line: string) => void;
 };
 
-/** What a visitor does most: the home page, a search, a search with filters, a listing. */
+/**
+ * What a visitor does most: the home page, a search, a search with filters, a listing. The
+ * search and the filters match more than a page of listings even in the small catalogue, so
+ * every size renders a full page of cards and the sizes compare like with like.
+ */
 export const PAGES: { page: string; path: string | ((listingPath: string) => string) }[] = [
   { page: "home", path: "/" },
-  { page: "search", path: "/?q=oak+table" },
-  { page: "search + filters", path: "/?q=chair&category=Furniture&condition=good&min=20&max=200" },
+  { page: "search", path: "/?q=bike" },
+  { page: "search + filters", path: "/?category=Electronics&condition=good&max=300&sort=price_asc" },
   { page: "listing", path: (listingPath) => listingPath },
 ];
 
@@ -114,11 +118,12 @@ export async function benchCatalogue(options: CatalogueOptions): Promise<Catalog
       for (const { page, path: pagePath } of PAGES) {
         const resolved = typeof pagePath === "function" ? pagePath(listingPath) : pagePath;
         const url = `${server.url}${resolved}`;
+        const found = /data-testid="result-count"[^>]*>([^<]+)</.exec(await (await fetch(url)).text())?.[1] ?? null;
         // A warm-up first: the first requests compile and fill caches, which is not what is measured.
         await measureLoad(url, { connections: options.connections, durationSeconds: options.warmupSeconds });
         const result = await measureLoad(url, { connections: options.connections, durationSeconds: options.durationSeconds });
         log(`  ${page.padEnd(18)} ${result.requestsPerSecond.toFixed(1).padStart(7)} rps   p50 ${result.p50Ms.toFixed(0).padStart(5)} ms   p95 ${result.p95Ms.toFixed(0).padStart(5)} ms   failures ${result.failures}`);
-        pages.push({ ...result, page, path: resolved });
+        pages.push({ ...result, page, path: resolved, found });
       }
       const rssAfterBytes = residentMemoryBytes(server.pid);
       let scans: number | null = null;

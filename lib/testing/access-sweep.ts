@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { getTableName, is } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
+import sharp from "sharp";
 import { getDb } from "@/lib/db/client";
 import * as schema from "@/lib/db/schema";
 
@@ -102,4 +103,59 @@ export function diffSnapshots(before: DatabaseSnapshot, after: DatabaseSnapshot)
     for (const row of earlier) if (!rows.has(row)) removedOrChanged.push(`${table}: ${row}`);
   }
   return { added, removedOrChanged };
+}
+
+/** Thrown by the mocked next/navigation, so a sweep can tell a redirect or a 404 from an answer. */
+export class NavigationSignal extends Error {}
+
+const signal = (what: string) => () => {
+  throw new NavigationSignal(what);
+};
+
+/** next/navigation for vi.mock: redirect(url) and friends throw a NavigationSignal. */
+export const navigationThatThrows = {
+  redirect: (url: string) => signal(`redirect:${url}`)(),
+  permanentRedirect: (url: string) => signal(`redirect:${url}`)(),
+  notFound: signal("not-found"),
+  forbidden: signal("forbidden"),
+  unauthorized: signal("unauthorized"),
+};
+
+export type Outcome = { value?: unknown; navigation?: string; thrown?: unknown };
+
+/** What a call came to: a value, a navigation (redirect, 404), or an error thrown. */
+export async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
+  try {
+    return { value: await run() };
+  } catch (error) {
+    if (error instanceof NavigationSignal) return { navigation: error.message };
+    return { thrown: error };
+  }
+}
+
+/** A refusal: { ok: false, ... }, a 4xx response, a 404 page, or a redirect to sign in. */
+export function isRefusal(result: Outcome): boolean {
+  if (result.navigation) return result.navigation === "not-found" || result.navigation.startsWith("redirect:/sign-in");
+  const value = result.value;
+  if (value instanceof Response) return value.status >= 400 && value.status < 500;
+  return typeof value === "object" && value !== null && "ok" in value && value.ok === false;
+}
+
+/** The Cookie header that carries the session a better-auth response just set. */
+export function sessionCookie(headers: Headers): string {
+  return headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+}
+
+export function form(values: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(values)) data.append(key, value);
+  return data;
+}
+
+/** A form with a small PNG as "photo", as the upload action receives it. */
+export async function photoForm(): Promise<FormData> {
+  const png = await sharp({ create: { width: 32, height: 24, channels: 3, background: "#c84" } }).png().toBuffer();
+  const data = new FormData();
+  data.append("photo", new File([new Uint8Array(png)], "mine.png", { type: "image/png" }));
+  return data;
 }

@@ -79,7 +79,10 @@ export default async function ListingPage({ params }: PageProps<"/listings/[id]"
         <div className="flex flex-col gap-5">
           <div className="flex flex-col gap-2">
             <StatusBadge status={listing.status} className="self-start" />
-            <h1 className="text-2xl font-semibold tracking-tight break-words">{listing.title}</h1>
+            {/* dir="auto": a title or description in Arabic or Hebrew reads right to left. */}
+            <h1 className="text-2xl font-semibold tracking-tight break-words" dir="auto">
+              {listing.title}
+            </h1>
             <p className="text-3xl font-bold" data-testid="listing-price">
               {formatPrice(listing.priceCents, locale)}
             </p>
@@ -124,7 +127,7 @@ export default async function ListingPage({ params }: PageProps<"/listings/[id]"
               Description
             </h2>
             {listing.description ? (
-              <p className="break-words whitespace-pre-line text-stone-800" data-testid="listing-description">
+              <p className="break-words whitespace-pre-line text-stone-800" data-testid="listing-description" dir="auto">
                 {listing.description}
               </p>
             ) : (

@@ -42,7 +42,9 @@ export default async function ConversationPage({ params }: PageProps<"/messages/
                 <span className="font-medium">{mine ? "You" : otherName}</span>
                 <time dateTime={message.createdAt.toISOString()}>{formatRelativeDate(message.createdAt)}</time>
               </span>
-              <p className="break-words whitespace-pre-wrap">{message.body}</p>
+              <p className="break-words whitespace-pre-wrap" dir="auto">
+                {message.body}
+              </p>
             </li>
           );
         })}
