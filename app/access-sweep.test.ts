@@ -116,6 +116,42 @@ const ACTION_CASES: Record<string, AccessCase<Action>> = {
   },
   "app/(console)/console/experiments/actions.ts#startExperiment": {
     call: (start) => call(start, null, form({ dataset: "any", modelId: "mock:fixture", prompt: "listing-prefill@1", trials: "1" })),
+  },  "app/(console)/console/monitoring/actions.ts#saveMonitoringThresholds": {
+    call: (save) => call(save, null, form({ maxErrorRate: "50", maxInvalidRate: "50", maxP95LatencyMs: "60" })),
+    owner: "admin",
+  },
+  "app/(console)/console/review/actions.ts#saveQueueRules": {
+    call: (save) => call(save, null, form({ sampleShare: "100", thumbsDown: "on", heavyEditDistance: "", lowConfidence: "on", errors: "on", secondReviewShare: "100" })),
+    owner: "admin",
+  },
+  "app/(console)/console/review/actions.ts#reviewNextItem": {
+    call: (next) => call(next, null, form({})),
+  },
+  "app/(console)/console/review/actions.ts#claimItemForReview": {
+    call: (claim) => call(claim, null, form({ itemId: crypto.randomUUID() })),
+  },
+  "app/(console)/console/review/actions.ts#saveItemLabel": {
+    call: (save) => call(save, null, form({ itemId: crypto.randomUUID(), category: "Books", title: "A book", priceMin: "1", priceMax: "5", comment: "" })),
+  },
+  "app/(console)/console/review/actions.ts#promoteItemLabel": {
+    call: (promote) => call(promote, null, form({ labelId: crypto.randomUUID(), dataset: "sneaky", keywords: "book" })),
+  },
+  "app/(console)/console/rollouts/actions.ts#startRollout": {
+    call: (start) =>
+      call(
+        start,
+        null,
+        form({ name: "Sneaky rollout", holdout: "0", candidatePrompt: "listing-prefill@1", candidateModel: "mock:error", candidateTemperature: "", candidateShare: "90", maxErrorRate: "100", maxInvalidRate: "100", maxP95LatencyMs: "120000", minCalls: "1000" }),
+      ),
+  },
+  "app/(console)/console/rollouts/actions.ts#changeRolloutShares": {
+    call: (change) => call(change, null, form({ experimentId: crypto.randomUUID(), holdout: "10", share_B: "90" })),
+  },
+  "app/(console)/console/rollouts/actions.ts#setRolloutStatus": {
+    call: (setStatus) => call(setStatus, null, form({ experimentId: crypto.randomUUID(), status: "stopped" })),
+  },
+  "app/(console)/console/rollouts/actions.ts#promoteRolloutVariant": {
+    call: (promote) => call(promote, null, form({ experimentId: crypto.randomUUID(), key: "B" })),
   },
 };
 
