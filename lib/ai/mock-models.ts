@@ -9,6 +9,7 @@ import type {
 import { APICallError } from "ai";
 import { DEFAULT_FIXTURE, FIXTURES_BY_IMAGE_SHA256 } from "./mock-fixtures";
 import type { ListingSuggestion } from "./output-schema";
+import { firstImageBytes } from "./prompt-images";
 
 // Deterministic stand-ins for a vision model, selected as mock:<scenario> (only when
 // AI_MOCK_MODELS=true). No network: answers come from mock-fixtures.ts and failures are the
@@ -92,18 +93,6 @@ function fixtureFor(options: LanguageModelV3CallOptions): ListingSuggestion {
   const image = firstImageBytes(options);
   const hash = image ? crypto.createHash("sha256").update(image).digest("hex") : null;
   return (hash && FIXTURES_BY_IMAGE_SHA256[hash]) || DEFAULT_FIXTURE;
-}
-
-function firstImageBytes(options: LanguageModelV3CallOptions): Uint8Array | null {
-  for (const message of options.prompt) {
-    if (message.role !== "user") continue;
-    for (const part of message.content) {
-      if (part.type !== "file" || !part.mediaType.startsWith("image/")) continue;
-      if (part.data instanceof Uint8Array) return part.data;
-      if (typeof part.data === "string") return Buffer.from(part.data, "base64");
-    }
-  }
-  return null;
 }
 
 function providerError(options: LanguageModelV3CallOptions, statusCode: number, error: { message: string; type: string }, headers: Record<string, string> = {}) {

@@ -40,6 +40,15 @@ const count = (rows: ExposureRow[], test: (row: ExposureRow) => boolean) => rows
 const sum = (rows: ExposureRow[], value: (row: ExposureRow) => number | null) => rows.reduce((total, row) => total + (value(row) ?? 0), 0);
 const withOutcome = (rows: ExposureRow[]) => rows.filter((row): row is ExposureRow & { outcome: PublishOutcome } => row.published && row.outcome !== null);
 
+/** A per-publish value averaged over the seller's publishes that have it. */
+function meanOverPublished(rows: ExposureRow[], value: (outcome: PublishOutcome) => number | null): SellerSample {
+  const values = withOutcome(rows).flatMap((row) => {
+    const measured = value(row.outcome);
+    return measured === null ? [] : [measured];
+  });
+  return { numerator: values.reduce((total, measured) => total + measured, 0), denominator: values.length };
+}
+
 export const ROLLOUT_METRICS: MetricDefinition[] = [
   {
     id: "publishRate",
@@ -81,10 +90,7 @@ export const ROLLOUT_METRICS: MetricDefinition[] = [
     higherIsBetter: false,
     appliesToHoldout: false,
     statistic: ratioStatistic,
-    sample: (rows) => {
-      const published = withOutcome(rows);
-      return { numerator: sum(published, (row) => row.outcome!.titleEditDistance), denominator: published.length };
-    },
+    sample: (rows) => meanOverPublished(rows, (outcome) => outcome.titleEditDistance),
   },
   {
     id: "descriptionEdit",
@@ -93,10 +99,7 @@ export const ROLLOUT_METRICS: MetricDefinition[] = [
     higherIsBetter: false,
     appliesToHoldout: false,
     statistic: ratioStatistic,
-    sample: (rows) => {
-      const published = withOutcome(rows);
-      return { numerator: sum(published, (row) => row.outcome!.descriptionEditDistance), denominator: published.length };
-    },
+    sample: (rows) => meanOverPublished(rows, (outcome) => outcome.descriptionEditDistance),
   },
   {
     id: "priceChange",
@@ -105,10 +108,7 @@ export const ROLLOUT_METRICS: MetricDefinition[] = [
     higherIsBetter: false,
     appliesToHoldout: false,
     statistic: ratioStatistic,
-    sample: (rows) => {
-      const priced = withOutcome(rows).filter((row) => row.outcome.priceLogError !== null);
-      return { numerator: sum(priced, (row) => row.outcome!.priceLogError), denominator: priced.length };
-    },
+    sample: (rows) => meanOverPublished(rows, (outcome) => outcome.priceLogError),
   },
   {
     id: "thumbsUp",

@@ -6,6 +6,7 @@ import type {
   LanguageModelV3Usage,
 } from "@ai-sdk/provider";
 import { readPhoto } from "./read-photo";
+import { firstImageBytes } from "../prompt-images";
 
 // local:vision behind the AI SDK's language-model interface, so the sell flow, the call log and
 // the evaluations use it like any hosted model. It reads the first photo in the prompt and
@@ -55,20 +56,8 @@ export function createLocalVisionModel(): LanguageModelV3 {
 }
 
 async function answer(options: LanguageModelV3CallOptions): Promise<string> {
-  const photo = firstPhoto(options);
+  const photo = firstImageBytes(options);
   if (!photo) throw new Error("local:vision needs a photo in the prompt.");
   const { suggestion } = await readPhoto(photo, options.abortSignal);
   return JSON.stringify(suggestion);
-}
-
-function firstPhoto(options: LanguageModelV3CallOptions): Uint8Array | null {
-  for (const message of options.prompt) {
-    if (message.role !== "user") continue;
-    for (const part of message.content) {
-      if (part.type !== "file" || !part.mediaType.startsWith("image/")) continue;
-      if (part.data instanceof Uint8Array) return part.data;
-      if (typeof part.data === "string") return Buffer.from(part.data, "base64");
-    }
-  }
-  return null;
 }
