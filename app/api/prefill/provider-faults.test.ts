@@ -21,7 +21,8 @@ import { POST } from "./route";
 const settings = vi.hoisted(() => ({ baseURL: "", timeoutMs: 2000 }));
 vi.mock("@/lib/env", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/lib/env")>();
-  const env = { ...original.env, AI_MODEL: "openai:gpt-4o-mini", OPENAI_API_KEY: "sk-test", AI_MOCK_MODELS: false };
+  // Without the fallback to local:vision (tested in lib/ai), so each fault reaches the seller as itself.
+  const env = { ...original.env, AI_MODEL: "openai:gpt-4o-mini", OPENAI_API_KEY: "sk-test", AI_MOCK_MODELS: false, AI_FALLBACK: "none" as const };
   // The fake server's port is known only once it listens; the retry cases need a longer bound.
   Object.defineProperty(env, "OPENAI_BASE_URL", { get: () => settings.baseURL, enumerable: true });
   Object.defineProperty(env, "AI_TIMEOUT_MS", { get: () => settings.timeoutMs, enumerable: true });
