@@ -75,16 +75,14 @@ export async function searchListings(search: ListingSearch): Promise<ListingSear
   const query = search.q;
   return db.transaction(async (tx) => {
     if (!query) return readPage(tx, and(...filters), orderFor(sort), page);
+    // Ranking scores every match, so each phase ranks with what it matched on, and nothing more.
+    const ranked = (rank: SQL) => (sort === "relevance" ? [sql`${rank} desc`, desc(listings.createdAt)] : orderFor(sort));
     const tsQuery = sql`websearch_to_tsquery('english', ${query})`;
-    const orderBy =
-      sort === "relevance"
-        ? [sql`ts_rank_cd(${listings.searchVector}, ${tsQuery}) + word_similarity(${query}, ${listings.title}) desc`, desc(listings.createdAt)]
-        : orderFor(sort);
-    const matches = await readPage(tx, and(...filters, sql`${listings.searchVector} @@ ${tsQuery}`), orderBy, page);
+    const matches = await readPage(tx, and(...filters, sql`${listings.searchVector} @@ ${tsQuery}`), ranked(sql`ts_rank_cd(${listings.searchVector}, ${tsQuery})`), page);
     if (matches.total > 0) return matches;
     // Scoped to this transaction, so it never leaks to other users of a pooled connection.
     await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_SIMILARITY)}, true)`);
-    return readPage(tx, and(...filters, sql`${query} <% ${listings.title}`), orderBy, page);
+    return readPage(tx, and(...filters, sql`${query} <% ${listings.title}`), ranked(sql`word_similarity(${query}, ${listings.title})`), page);
   });
 }
 
