@@ -36,7 +36,8 @@ export function ListingCard({ listing, locale, now }: ListingCardProps) {
       <div className="flex flex-1 flex-col gap-1 p-3">
         <h2 className="line-clamp-2 font-medium text-stone-900" dir="auto">
           {/* The link's ::after covers the card, so the whole card is one click target and one tab stop. */}
-          <Link href={`/listings/${listing.id}`} className="after:absolute after:inset-0 focus-visible:outline-none">
+          {/* No prefetch: a page of 24 cards would otherwise ask the server for 24 listing pages. */}
+          <Link href={`/listings/${listing.id}`} prefetch={false} className="after:absolute after:inset-0 focus-visible:outline-none">
             {listing.title}
           </Link>
         </h2>

@@ -144,7 +144,8 @@ export const listings = pgTable(
     index("listings_for_sale_price_idx").on(table.priceCents).where(FOR_SALE_CONDITION),
     index("listings_for_sale_category_price_idx").on(table.category, table.priceCents).where(FOR_SALE_CONDITION),
     index("listings_seller_idx").on(table.sellerId, table.createdAt.desc().nullsFirst()),
-    index("listings_search_idx").using("gin", table.searchVector),
+    // Partial, like the indexes above: a search never has to AND its matches with "for sale".
+    index("listings_for_sale_search_idx").using("gin", table.searchVector).where(FOR_SALE_CONDITION),
     index("listings_title_trgm_idx").using("gin", sql`${table.title} gin_trgm_ops`),
   ],
 );
@@ -197,8 +198,8 @@ export const conversations = pgTable(
   },
   (table) => [
     uniqueIndex("conversations_listing_buyer_idx").on(table.listingId, table.buyerId),
-    index("conversations_buyer_idx").on(table.buyerId, table.lastMessageAt.desc()),
-    index("conversations_seller_idx").on(table.sellerId, table.lastMessageAt.desc()),
+    index("conversations_buyer_idx").on(table.buyerId, table.lastMessageAt.desc().nullsFirst()),
+    index("conversations_seller_idx").on(table.sellerId, table.lastMessageAt.desc().nullsFirst()),
   ],
 );
 export type Conversation = typeof conversations.$inferSelect;
@@ -273,14 +274,14 @@ export const aiCalls = pgTable(
     updatedAt: updatedAt(),
   },
   (table) => [
-    index("ai_calls_created_idx").on(table.createdAt.desc()),
-    index("ai_calls_user_idx").on(table.userId, table.createdAt.desc()),
+    index("ai_calls_created_idx").on(table.createdAt.desc().nullsFirst()),
+    index("ai_calls_user_idx").on(table.userId, table.createdAt.desc().nullsFirst()),
     index("ai_calls_model_created_idx").on(table.modelId, table.createdAt),
-    index("ai_calls_status_created_idx").on(table.status, table.createdAt.desc()),
+    index("ai_calls_status_created_idx").on(table.status, table.createdAt.desc().nullsFirst()),
     // A rollout's guard rail reads a variant's latest calls.
-    index("ai_calls_variant_created_idx").on(table.variantKey, table.createdAt.desc()),
+    index("ai_calls_variant_created_idx").on(table.variantKey, table.createdAt.desc().nullsFirst()),
     index("ai_calls_updated_idx").on(table.updatedAt),
-    index("ai_calls_feedback_idx").on(table.feedbackRating, table.feedbackAt.desc()),
+    index("ai_calls_feedback_idx").on(table.feedbackRating, table.feedbackAt.desc().nullsFirst()),
     // Retention keeps a photo as long as any remaining call refers to it.
     index("ai_calls_image_ids_idx").using("gin", table.imageIds),
     // The console's search in suggested titles.

@@ -16,6 +16,8 @@ export function formatPrice(priceCents: number, locale = "en-IE"): string {
   return formatter.format(priceCents / 100);
 }
 
+const relativeFormatters = new Map<string, Intl.RelativeTimeFormat>();
+
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["year", 365 * 24 * 3600],
   ["month", 30 * 24 * 3600],
@@ -28,7 +30,12 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 /** "3 days ago", "just now". */
 export function formatRelativeDate(date: Date, now = new Date(), locale = "en-IE"): string {
   const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
-  const formatter = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  // Building an Intl formatter costs far more than using one, and a page formats dozens of dates.
+  let formatter = relativeFormatters.get(locale);
+  if (!formatter) {
+    formatter = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+    relativeFormatters.set(locale, formatter);
+  }
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return formatter.format(Math.round(seconds / size), unit);
   }

@@ -65,6 +65,13 @@ export async function insertAiCallBatch(rows: NewAiCall[]): Promise<void> {
   await db.insert(aiCalls).values(rows);
 }
 
+/** Fresh planner statistics after a bulk load of listings (PGlite has no autovacuum to gather them). */
+export async function analyzeCatalogueTables(): Promise<void> {
+  const db = await getDb();
+  await db.execute(sql`analyze ${listings}`);
+  await db.execute(sql`analyze ${images}`);
+}
+
 /** Fresh planner statistics after a bulk load (PGlite has no autovacuum to gather them). */
 export async function analyzeAiCallTables(): Promise<void> {
   const db = await getDb();
