@@ -84,6 +84,19 @@ describe("listingSchema", () => {
     expect(listingSchema.parse({ ...valid, description: undefined }).description).toBe("");
   });
 
+  it("will not publish the built-in model's description skeleton until its lines are completed", () => {
+    const skeleton = "Black laptop.\nBrand and model: …\nAge and how much it was used: …\nIncluded (charger, cables, box): …";
+    expect(fieldMessages({ ...valid, description: skeleton })).toEqual({
+      description: "Fill in or delete “Brand and model: …” and 2 more lines ending in “…”.",
+    });
+    expect(fieldMessages({ ...valid, description: "Black laptop.\nBrand and model: Lenovo T14\nAge and how much it was used: …" })).toEqual({
+      description: "Fill in or delete “Age and how much it was used: …”.",
+    });
+    // Completed, deleted, or an ellipsis of the seller's own: published as written.
+    expect(listingSchema.parse({ ...valid, description: "Black laptop.\nBrand and model: Lenovo T14" }).description).toContain("Lenovo T14");
+    expect(listingSchema.parse({ ...valid, description: "Works well… mostly.\nSize: …ish 40 cm" }).description).toContain("…ish");
+  });
+
   it("explains every invalid field", () => {
     expect(
       fieldMessages({ title: " a ", description: "x".repeat(5001), category: "Spaceships", condition: "", price: "free", photoIds: [] }),

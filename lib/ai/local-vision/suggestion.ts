@@ -1,11 +1,12 @@
 import type { ConfidenceLevel, ListingSuggestion } from "@/lib/ai/output-schema";
+import { DESCRIPTION_PROMPTS, promptLine } from "@/lib/listings/description-prompts";
 import type { Category } from "@/lib/listings/options";
 import type { Reading } from "./detections";
 
 // Turns what the detector read into the same answer a language model gives (output-schema.ts).
 // A detector knows what an item is and roughly its colour, nothing else: the condition, brand,
 // material and size are left to the seller, and the description is a skeleton of what a buyer
-// will ask, never invented facts.
+// will ask, never invented facts (the listing schema will not publish it until it is completed).
 
 /** A price from comparable Trova listings, in euros, or null when there are too few. */
 export type PriceLookup = (query: { category: Category; item: string }) => Promise<number | null>;
@@ -15,18 +16,6 @@ const HIGH_CONFIDENCE_SCORE = 0.5;
 // When the model abstains the schema still needs a category; the form leaves a low-confidence
 // category for the seller to pick (lib/sell/sell-draft.ts), so this value is never shown as a guess.
 const ABSTAINED_CATEGORY: Category = "Other";
-
-const WHAT_TO_MENTION: Record<Category, string[]> = {
-  Electronics: ["Brand and model", "Age and how much it was used", "Does everything work? Any scratches or faults", "Included (charger, cables, box)"],
-  Furniture: ["Brand or maker", "Size (width × depth × height)", "Material and finish", "Marks, wear or repairs", "Collection or delivery"],
-  Clothing: ["Brand", "Size", "Material", "How often worn; any marks or damage"],
-  Vehicles: ["Make, model and year", "Mileage", "Service history and next inspection", "Known faults or repairs"],
-  Sports: ["Brand and model", "Size", "How much it was used; any wear", "Included"],
-  "Home & Garden": ["Brand", "Size or capacity", "Does it work? Any chips, marks or wear", "Included"],
-  Books: ["Title and author", "Edition and year", "Cover and pages: any marks, notes or loose pages"],
-  "Toys & Kids": ["Brand and age range", "Complete? Any missing pieces", "Wear or marks"],
-  Other: ["What it is", "Brand and model", "Size", "Condition and any faults", "Included"],
-};
 
 export async function buildSuggestion(reading: Reading, colour: string | null, lookUpPrice: PriceLookup): Promise<ListingSuggestion> {
   if (!reading) {
@@ -64,7 +53,7 @@ export async function buildSuggestion(reading: Reading, colour: string | null, l
 /** The description skeleton: the item, then one line per thing a buyer will want to know. */
 function describe(title: string | null, category: Category): string {
   const opening = title ? `${title}.` : "Describe the item in a sentence.";
-  return [opening, ...WHAT_TO_MENTION[category].map((prompt) => `${prompt}: …`)].join("\n");
+  return [opening, ...DESCRIPTION_PROMPTS[category].map(promptLine)].join("\n");
 }
 
 function capitalise(text: string): string {
