@@ -1,3 +1,4 @@
+import { getSessionCookie } from "better-auth/cookies";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
@@ -5,8 +6,11 @@ import { getAuth } from "./auth";
 
 /** The signed-in user for this request, or null. Read once per request. */
 export const getCurrentUser = cache(async () => {
+  const requestHeaders = await headers();
+  // Most page views are visitors with no session cookie: nothing to look up.
+  if (!getSessionCookie(requestHeaders)) return null;
   const auth = await getAuth();
-  const session = await auth.api.getSession({ headers: await headers() });
+  const session = await auth.api.getSession({ headers: requestHeaders });
   return session?.user ?? null;
 });
 

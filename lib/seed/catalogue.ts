@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { Image, NewListing } from "@/lib/db/schema";
-import { analyzeCatalogueTables, deleteImageRows, insertCatalogueBatch } from "@/lib/db/queries/seed";
+import { vacuumCatalogueTables, deleteImageRows, insertCatalogueBatch } from "@/lib/db/queries/seed";
 import { copyImageFiles, deleteImageFiles, storeUploadedImage } from "@/lib/images";
 import { CATEGORIES, type Condition } from "@/lib/listings/options";
 import { ensureAccounts } from "./accounts";
@@ -52,9 +52,9 @@ export async function seedCatalogue(count: number, onProgress?: (done: number) =
     await deleteImageRows(poolPhotos.map((photo) => photo.id));
     await deleteImageFiles(poolPhotos.map((photo) => photo.storageKey));
   }
-  // Without fresh statistics the planner guesses a handful of rows and picks poor plans until
-  // autovacuum (PostgreSQL only) catches up.
-  await analyzeCatalogueTables();
+  // Without fresh statistics the planner guesses a handful of rows, and without a visibility map
+  // it prices index-only scans as table reads, until autovacuum (PostgreSQL only) catches up.
+  await vacuumCatalogueTables();
 }
 
 async function storePhotoPool(ownerId: string): Promise<Map<PhotoIcon, Image>> {

@@ -75,7 +75,7 @@ export async function searchListings(search: ListingSearch): Promise<ListingSear
   const sort = effectiveSort(search);
   const query = search.q;
   return db.transaction(async (tx) => {
-    if (!query) return readPage(tx, and(...filters), orderFor(sort), page, { countInOrder: true });
+    if (!query) return readPage(tx, and(...filters), orderFor(sort), page, { countInOrder: sort === "newest" });
     // Ranking scores every match, so each phase ranks with what it matched on, and nothing more:
     // ts_rank (weighted word frequency) rather than ts_rank_cd, whose cover-density pass costs
     // about a third more per match for no visible difference on listings this short.
@@ -96,10 +96,11 @@ function orderFor(sort: ReturnType<typeof effectiveSort>): SQL[] {
 }
 
 /**
- * One page of matches and their count up to COUNT_LIMIT. Without a text query the count walks
- * the page's own index in the page's order (`countInOrder`), so it stops after COUNT_LIMIT + 1
- * index entries; left to itself the planner reads the table from the start, which also stops
- * early but is a sequential scan all the same.
+ * One page of matches and their count up to COUNT_LIMIT. Newest first, the count walks the
+ * page's own index in the page's order (`countInOrder`) and stops after COUNT_LIMIT + 1 entries;
+ * left to itself the planner may read the table from its start instead, which also stops early
+ * but is a sequential scan all the same. Other orders are counted unordered: walking a price
+ * index in order to count would visit more rows than a bitmap of the matches.
  */
 async function readPage(tx: Transaction, where: SQL | undefined, orderBy: SQL[], page: number, { countInOrder = false } = {}): Promise<ListingSearchResult> {
   const counted = tx.select({ id: listings.id }).from(listings).where(where);

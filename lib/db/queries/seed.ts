@@ -65,11 +65,14 @@ export async function insertAiCallBatch(rows: NewAiCall[]): Promise<void> {
   await db.insert(aiCalls).values(rows);
 }
 
-/** Fresh planner statistics after a bulk load of listings (PGlite has no autovacuum to gather them). */
-export async function analyzeCatalogueTables(): Promise<void> {
+/**
+ * After a bulk load of listings: fresh planner statistics, and a visibility map so index-only
+ * scans need not visit the table (what autovacuum does on a live PostgreSQL; PGlite has none).
+ */
+export async function vacuumCatalogueTables(): Promise<void> {
   const db = await getDb();
-  await db.execute(sql`analyze ${listings}`);
-  await db.execute(sql`analyze ${images}`);
+  await db.execute(sql`vacuum analyze ${listings}`);
+  await db.execute(sql`vacuum analyze ${images}`);
 }
 
 /** Fresh planner statistics after a bulk load (PGlite has no autovacuum to gather them). */
