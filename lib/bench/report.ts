@@ -1,3 +1,4 @@
+import { COUNT_LIMIT } from "@/lib/db/queries/listings";
 import type { CatalogueResult, DatabaseKind } from "./catalogue";
 
 // BENCHMARKS.md: what was measured, on which commit and machine, and whether the targets hold.
@@ -83,12 +84,14 @@ export function formatBenchmarks(results: CatalogueResult[], meta: BenchMeta): s
   lines.push("");
 
   lines.push("## Reading the figures", "");
-  lines.push("- With 10 connections on 2 cores, a page's p95 is roughly 10 × its CPU time ÷ 2: most of that time is");
-  lines.push("  rendering the page (React server rendering and the RSC payload), not the database. A CPU profile of the");
-  lines.push("  home page under load shows no single hot spot: Next.js's server runtime, garbage collection, and, on");
-  lines.push("  PGlite, the database itself (WebAssembly in the same process, roughly a fifth of the CPU).");
+  lines.push("- With 10 connections a page's p95 is roughly 10 × the server's CPU time per request: Node renders one");
+  lines.push("  page at a time, and most of that time is rendering (React server rendering, the RSC payload, the HTML),");
+  lines.push("  not the database. Every page is rendered per request because each carries its own CSP nonce. The");
+  lines.push("  sign-in row is the floor: a page that reads nothing from the catalogue. A CPU profile of the home page");
+  lines.push("  under load shows no single hot spot left: Next.js's server runtime, garbage collection, and, on PGlite,");
+  lines.push("  the database itself (WebAssembly in the same process, roughly a fifth of the CPU).");
   lines.push("- The database part is index-bound when the large catalogue's sequential scans are 0 (table above). Every");
-  lines.push("  list page reads at most one page of cards in index order and counts at most 10,001 rows.");
+  lines.push(`  list page reads at most one page of cards in index order and counts at most ${number(COUNT_LIMIT + 1)} matches.`);
   lines.push("- Every page measured shows a full page of 24 cards at both sizes, so the sizes compare like with like.", "");
   lines.push("## Pre-fill overhead", "");
   if (meta.prefillOutput) {
