@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/lib/db/client";
 import { FOR_SALE_CONDITION, images, listings, user } from "@/lib/db/schema";
 import { PAGE_SIZE } from "@/lib/listings/options";
@@ -76,19 +76,16 @@ export async function searchListings(search: ListingSearch): Promise<ListingSear
   const query = search.q;
   return db.transaction(async (tx) => {
     if (!query) return readPage(tx, and(...filters), orderFor(sort), page, { countInOrder: sort === "newest" });
-    // Ranking scores each match it is given, so each phase ranks with what it matched on and
-    // nothing more (ts_rank, weighted word frequency, rather than ts_rank_cd, whose cover-density
-    // pass costs about a third more per match for no visible difference on listings this short),
-    // and only the newest COUNT_LIMIT matches: as many as the pages can show, and a cost that
-    // stops growing with the catalogue. An older match past those is found by narrowing the search.
+    // Ranking scores every match, so each phase ranks with what it matched on, and nothing more:
+    // ts_rank (weighted word frequency) rather than ts_rank_cd, whose cover-density pass costs
+    // about a third more per match for no visible difference on listings this short.
     const ranked = (rank: SQL) => (sort === "relevance" ? [sql`${rank} desc`, desc(listings.createdAt)] : orderFor(sort));
-    const options = { rankNewestOnly: sort === "relevance" };
     const tsQuery = sql`websearch_to_tsquery('english', ${query})`;
-    const matches = await readPage(tx, and(...filters, sql`${listings.searchVector} @@ ${tsQuery}`), ranked(sql`ts_rank(${listings.searchVector}, ${tsQuery})`), page, options);
+    const matches = await readPage(tx, and(...filters, sql`${listings.searchVector} @@ ${tsQuery}`), ranked(sql`ts_rank(${listings.searchVector}, ${tsQuery})`), page);
     if (matches.total > 0) return matches;
     // Scoped to this transaction, so it never leaks to other users of a pooled connection.
     await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_SIMILARITY)}, true)`);
-    return readPage(tx, and(...filters, sql`${query} <% ${listings.title}`), ranked(sql`word_similarity(${query}, ${listings.title})`), page, options);
+    return readPage(tx, and(...filters, sql`${query} <% ${listings.title}`), ranked(sql`word_similarity(${query}, ${listings.title})`), page);
   });
 }
 
@@ -105,22 +102,13 @@ function orderFor(sort: ReturnType<typeof effectiveSort>): SQL[] {
  * but is a sequential scan all the same. Other orders are counted unordered: walking a price
  * index in order to count would visit more rows than a bitmap of the matches.
  */
-async function readPage(
-  tx: Transaction,
-  where: SQL | undefined,
-  orderBy: SQL[],
-  page: number,
-  { countInOrder = false, rankNewestOnly = false } = {},
-): Promise<ListingSearchResult> {
+async function readPage(tx: Transaction, where: SQL | undefined, orderBy: SQL[], page: number, { countInOrder = false } = {}): Promise<ListingSearchResult> {
   const counted = tx.select({ id: listings.id }).from(listings).where(where);
-  const shown = rankNewestOnly
-    ? inArray(listings.id, tx.select({ id: listings.id }).from(listings).where(where).orderBy(desc(listings.createdAt)).limit(COUNT_LIMIT))
-    : where;
   const [items, [{ matches }]] = await Promise.all([
     tx
       .select(listingCardColumns)
       .from(listings)
-      .where(shown)
+      .where(where)
       .orderBy(...orderBy)
       .limit(PAGE_SIZE)
       .offset((page - 1) * PAGE_SIZE),
