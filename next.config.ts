@@ -1,10 +1,17 @@
+import path from "node:path";
 import type { NextConfig } from "next";
+import { env } from "./lib/env";
 import { API_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "sharp"],
   poweredByHeader: false,
+  // With REDIS_URL, Next's data cache and its invalidations live in Redis, shared by every node
+  // (read when `next start` loads this file, so one build serves with or without Redis).
+  ...(env.REDIS_URL
+    ? { cacheHandler: path.resolve("lib/cache/redis-cache-handler.mjs"), cacheMaxMemorySize: 0 }
+    : {}),
   experimental: {
     serverActions: {
       // One photo per upload action: the image module's 15 MB cap plus multipart overhead.

@@ -36,8 +36,9 @@ export default defineConfig({
       ],
     },
   },
+  // e2e/fleet/ runs on a fleet of its own (playwright.fleet.config.ts), after these.
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: "**/rollouts.spec.ts" },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: ["**/rollouts.spec.ts", "**/fleet/**"] },
     // A running rollout experiment changes every seller's pre-fill: these run once the rest is done.
     { name: "rollouts", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: "**/rollouts.spec.ts", dependencies: ["desktop"] },
   ],
@@ -59,6 +60,8 @@ export default defineConfig({
       AI_MODEL: "mock:fixture",
       AI_MOCK_MODELS: "true",
       AI_TIMEOUT_MS: "3000",
+      // Every test signs up from localhost: one address, far more accounts than a real one makes.
+      SIGN_UPS_PER_IP_PER_HOUR: "100000",
     },
   },
 });

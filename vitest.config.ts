@@ -8,7 +8,7 @@ const shared = {
   include: ["**/*.test.ts"],
   exclude: ["node_modules/**", "e2e/**", ".next/**", "data/**"],
   globalSetup: ["./lib/testing/global-setup.ts"],
-  setupFiles: ["./lib/testing/isolate-data-dir.ts", "./lib/testing/setup-database.ts"],
+  setupFiles: ["./lib/testing/isolate-data-dir.ts", "./lib/testing/setup-database.ts", "./lib/testing/setup-storage.ts"],
   testTimeout: 30_000,
   hookTimeout: 60_000,
 };

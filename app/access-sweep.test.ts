@@ -8,7 +8,7 @@ import { setUserRoleByEmail } from "@/lib/db/queries/users";
 import { aiCalls, conversations, images, listings, messages, user } from "@/lib/db/schema";
 import { DEFAULT_FIXTURE } from "@/lib/ai/mock-fixtures";
 import { env } from "@/lib/env";
-import { storeUploadedImage } from "@/lib/images";
+import { storageFileName, storeUploadedImage } from "@/lib/images";
 import { makeJpeg } from "@/lib/testing/images";
 import {
   diffSnapshots,
@@ -48,6 +48,8 @@ type Fixtures = {
   conversation: string;
   /** Ana's pre-fill call. */
   aiCall: string;
+  /** The file name of Ana's unpublished photo. */
+  loosePhotoFile: string;
 };
 type CallerName = "signed-out" | "another seller";
 type AccessCase<Handler> = {
@@ -165,10 +167,11 @@ const ROUTE_CASES: Record<string, AccessCase<RouteHandler>> = {
     openTo: { "signed-out": "load balancers ask it; it says only ok and the database kind", "another seller": "as for anyone" },
   },
   "app/api/images/[key]/route.ts#GET": {
-    // Listing photos are public and named by random uuids; the sweep tries names that reach elsewhere.
-    call: async (get, _ids, caller) => {
+    // Listing photos are public and named by random uuids; an unpublished upload is Ana's alone.
+    // The sweep tries her unpublished photo and names that reach elsewhere.
+    call: async (get, ids, caller) => {
       const statuses = [];
-      for (const key of ["../auth-secret", "..%2Fpglite", "a.webp/../../auth-secret", "AUTH-SECRET.webp", `${crypto.randomUUID()}.webp`]) {
+      for (const key of [ids.loosePhotoFile, "../auth-secret", "..%2Fpglite", "a.webp/../../auth-secret", "AUTH-SECRET.webp", `${crypto.randomUUID()}.webp`]) {
         statuses.push((await get(apiRequest(`/api/images/${encodeURIComponent(key)}`, caller), { params: Promise.resolve({ key }) })).status);
       }
       return new Response(null, { status: statuses.every((status) => status === 404) ? 404 : 200 });
@@ -265,7 +268,17 @@ beforeAll(async () => {
   await db.insert(messages).values({ conversationId: conversation.id, senderId: "bo-sweep", body: "Is it still available?" });
   const aiCall = crypto.randomUUID();
   await db.insert(aiCalls).values({ id: aiCall, feature: "listing-prefill", userId: ana.id, provider: "mock", modelId: "mock:fixture", status: "ok", output: DEFAULT_FIXTURE, latencyMs: 300 });
-  ids = { ana: ana.id, mallory: mallory.id, listing: listing.id, listingPhoto: listingPhoto.id, loosePhoto: loosePhoto.id, soldListing: sold.id, conversation: conversation.id, aiCall };
+  ids = {
+    ana: ana.id,
+    mallory: mallory.id,
+    listing: listing.id,
+    listingPhoto: listingPhoto.id,
+    loosePhoto: loosePhoto.id,
+    soldListing: sold.id,
+    conversation: conversation.id,
+    aiCall,
+    loosePhotoFile: storageFileName(loosePhoto.storageKey, "full"),
+  };
 
   const profile = (id: string, account: typeof ANA, role: string) => ({ id, role, name: account.name, email: account.email });
   callers = {
@@ -375,6 +388,106 @@ describe("better-auth's admin endpoints", () => {
     const roles = await db.select({ email: user.email, role: user.role }).from(user);
     expect(roles.find((row) => row.email === MALLORY.email)?.role).toBe("user");
     expect(signedUp.status === 200 ? roles.find((row) => row.email === "eve.sweep@example.com")?.role : "user").toBe("user");
+  });
+});
+
+// THE MALFORMED-INPUT PASS. Every action is called by someone allowed to use it (Ana, or an
+// admin for the console) with arguments no form would send: missing, null, numbers, objects
+// where ids go, huge strings, control characters. Each must answer with a refusal, never throw
+// (a thrown error is a 500). Every route is sent malformed requests and must answer 4xx.
+const NO_INPUT: Record<string, string> = {
+  "app/(market)/(auth)/actions.ts#signOut": "takes no input (and would end the session the pass runs on)",
+  "app/(console)/console/review/actions.ts#reviewNextItem": "takes no input: it opens the next item or says there is none",
+};
+
+const hugeText = "x".repeat(100_000);
+const malformedArguments = (ids: Fixtures): unknown[][] => [
+  // Well-formed fields with an id that is not a string: an object, an array, a number.
+  [{ id: ids.listing }, { ...listingFields, photoIds: [ids.listingPhoto] }],
+  [[ids.listing], { ...listingFields, photoIds: [ids.listingPhoto] }],
+  [Number.MAX_SAFE_INTEGER, { ...listingFields, photoIds: [ids.listingPhoto] }],
+  [],
+  [null],
+  [undefined, undefined],
+  [12, true],
+  [{}, {}],
+  ["not-a-uuid", "also not"],
+  [{ id: { $ne: null } }, { title: ["a"], price: {}, photoIds: "x", category: 7 }],
+  [{ listingId: { toString: null } }],
+  [null, new FormData()],
+  [null, form({ conversationId: "[object Object]", listingId: hugeText, body: "\u0000\u202e", email: "a@b", password: "", itemId: "1", experimentId: "\n" })],
+  [form({ promptId: "\u0000", version: "-1", modelId: hugeText })],
+];
+
+function malformedRequests(name: string, ids: Fixtures, caller: Caller): { label: string; request: () => Request; params?: Record<string, string | string[]> }[] {
+  const post = (pathname: string, body: BodyInit, contentType: string, extra: Record<string, string> = {}) => () => {
+    const request = apiRequest(pathname, caller, { method: "POST" });
+    const headers = new Headers(request.headers);
+    headers.set("content-type", contentType);
+    for (const [key, value] of Object.entries(extra)) headers.set(key, value);
+    return new NextRequest(request.url, { method: "POST", headers, body });
+  };
+  const get = (pathname: string) => () => apiRequest(pathname, caller);
+  const bodies = (pathname: string) => [
+    { label: "text/plain from a foreign origin", request: post(pathname, JSON.stringify({ imageIds: [ids.loosePhoto] }), "text/plain", { origin: "https://evil.example" }) },
+    { label: "broken JSON", request: post(pathname, "{\"imageIds\": [", "application/json") },
+    { label: "JSON of the wrong shape", request: post(pathname, JSON.stringify({ imageIds: { $ne: 1 }, email: ["x"], password: 5 }), "application/json") },
+    { label: "a body of 5 MB", request: post(pathname, "x".repeat(5 * 1024 * 1024), "application/json") },
+    { label: "form data", request: post(pathname, "imageIds=1&email=x", "application/x-www-form-urlencoded") },
+  ];
+  switch (name) {
+    case "app/api/prefill/route.ts#POST":
+      return bodies("/api/prefill");
+    case "app/api/auth/[...all]/route.ts#POST":
+      return [...bodies("/api/auth/sign-in/email"), ...bodies("/api/auth/sign-up/email")];
+    case "app/api/auth/[...all]/route.ts#GET":
+      return [{ label: "a session query with odd values", request: get("/api/auth/get-session?disableCookieCache=%00&x=%E0%A4%A") }];
+    case "app/api/health/route.ts#GET":
+      return [{ label: "a query string", request: get("/api/health?verbose=%00") }];
+    case "app/api/images/[key]/route.ts#GET":
+      return ["%00.webp", "\u0000", "x".repeat(5000), ".webp", "-thumb.webp", "a\nb.webp"].map((key) => ({ label: `key ${JSON.stringify(key.slice(0, 20))}`, request: get("/api/images/x"), params: { key } }));
+    default:
+      return [];
+  }
+}
+
+describe("the malformed-input pass", () => {
+  it("every action refuses arguments no form sends, and none throws", async () => {
+    const problems: string[] = [];
+    for (const [name, handler] of actions) {
+      if (NO_INPUT[name]) continue;
+      const caller = name.includes("(console)") ? owners.admin : owners.ana;
+      for (const args of malformedArguments(ids)) {
+        current.caller = caller;
+        const result = await outcome(() => (handler as unknown as (...values: unknown[]) => Promise<unknown>)(...args));
+        current.caller = null;
+        const shown = JSON.stringify(args, (_key, value) => (typeof value === "string" && value.length > 40 ? `${value.slice(0, 20)}…` : value instanceof FormData ? "FormData" : value));
+        if (result.thrown) problems.push(`${name}(${shown}) threw: ${String(result.thrown)}`);
+        else if (!isRefusal(result)) problems.push(`${name}(${shown}) did not refuse: ${JSON.stringify(result.value ?? result.navigation)}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("every route answers malformed requests with a 4xx, never a 500", async () => {
+    const problems: string[] = [];
+    const covered = new Set<string>();
+    for (const [name, handler] of routes) {
+      for (const malformed of malformedRequests(name, ids, owners.ana)) {
+        covered.add(name);
+        current.caller = owners.ana;
+        const result = await outcome(() => handler(malformed.request(), { params: Promise.resolve(malformed.params ?? { all: ["x"] }) }));
+        current.caller = null;
+        const status = result.value instanceof Response ? result.value.status : null;
+        if (result.thrown) problems.push(`${name} with ${malformed.label} threw: ${String(result.thrown)}`);
+        else if (status === null || status < 400 || status >= 500) {
+          // Health and photos have nothing to refuse in a query string; they may answer 200.
+          if (!(status === 200 && (name.includes("/health/") || name.includes("/auth/")) && name.endsWith("#GET"))) problems.push(`${name} with ${malformed.label} answered ${status}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect([...routes.keys()].filter((name) => !covered.has(name)), "Routes with no malformed requests in malformedRequests()").toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { expect, test } from "@playwright/test";
-import pg from "pg";
+import type pg from "pg";
+import { withPgClient } from "@/lib/testing/pg-client";
 import { newAccount, signUp } from "./support/accounts";
 import { drawPhoto } from "./support/images";
 import { fillListingForm, waitForSuggestion } from "./support/listings";
@@ -12,15 +13,7 @@ import { TcpProxy } from "./support/tcp-proxy";
 // 127.0.0.1:5432 (trust auth, user postgres, as CI provides); without one it is skipped.
 const POSTGRES = { host: "127.0.0.1", port: 5432, user: "postgres" };
 
-async function postgres<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ ...POSTGRES, database: "postgres", connectionTimeoutMillis: 2000 });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+const postgres = <T>(work: (client: pg.Client) => Promise<T>) => withPgClient({ ...POSTGRES, database: "postgres", connectionTimeoutMillis: 2000 }, work);
 
 const database = `trova_e2e_outage_${process.pid}_${crypto.randomBytes(3).toString("hex")}`;
 const relay = new TcpProxy(POSTGRES.host, POSTGRES.port);

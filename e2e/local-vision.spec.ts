@@ -24,35 +24,49 @@ test("with no key, the built-in model fills in the form from the photo and says 
 
   await expect(page.getByLabel("Title")).toHaveValue(/clock$/i);
   await expect(page.getByLabel("Category")).toHaveValue("Home & Garden");
-  await expect(page.getByLabel("Description")).toHaveValue(/^.*clock\.\nBrand: …/i);
-  // The condition is the seller's to say: left empty and asked for.
+  // The colour the title names is the Colour detail too.
+  const colour = /^(.*?)\s*clock$/i.exec(await page.getByLabel("Title").inputValue())![1].toLowerCase();
+  await expect(page.getByLabel("Colour")).toHaveValue(colour);
+  // What it saw, in plain words, under the banner.
+  await expect(page.getByTestId("prefill-seen")).toContainText(/Looks like: a clock \((high|medium)\)/);
+  // No unfinished skeleton as text: what buyers ask is the placeholder, and chips to insert.
+  await expect(page.getByLabel("Description")).toHaveValue("");
+  await expect(page.getByLabel("Description")).toHaveAttribute("placeholder", /Buyers ask about: brand; size or capacity/);
+  // The condition is the seller's to say: left empty, asked for, and why.
   await expect(page.getByLabel("Condition")).toHaveValue("");
-  await expect(page.getByLabel("Condition")).toHaveAccessibleDescription(/Please check/);
+  await expect(page.getByLabel("Condition")).toHaveAccessibleDescription(/Please check.*condition can't be seen in a photo/);
+  await expect(page.getByLabel("Price (EUR)")).toHaveAccessibleDescription(/no similar listings to price from yet|the middle price of similar listings/);
 
+  await page.getByRole("button", { name: "+ Brand", exact: true }).click();
+  await expect(page.getByLabel("Description")).toBeFocused();
+  await page.keyboard.type("Seiko");
+  // A prompt inserted and left unanswered is dropped at publish, never refused.
+  await page.getByRole("button", { name: "+ Size or capacity" }).click();
+  await expect(page.getByLabel("Description")).toHaveValue("Brand: Seiko\nSize or capacity: ");
   await page.getByLabel("Condition").selectOption({ label: "Good" });
   await page.getByLabel("Price (EUR)").fill("12");
-  // The skeleton's "…" lines are for the seller to complete: publishing them as they are is refused
-  // beside the description, and nothing else in the form changes.
-  await page.getByRole("button", { name: "Publish listing" }).click();
-  await expect(page.getByLabel("Description")).toHaveAccessibleDescription(/Fill in or delete “Brand: …”/);
-  await expect(page.getByLabel("Price (EUR)")).toHaveValue("12");
-  await expect(page.getByLabel("Title")).toHaveValue(/clock$/i);
-
-  await page.getByLabel("Description").fill("Wall clock, battery powered, keeps good time.");
   await page.getByRole("button", { name: "Publish listing" }).click();
   await page.waitForURL(/\/listings\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1, name: /clock$/i })).toBeVisible();
+  await expect(page.getByTestId("listing-description")).toContainText("Brand: Seiko");
+  await expect(page.getByTestId("listing-description")).not.toContainText("Size or capacity");
 });
 
-test("a photo the built-in model cannot read leaves the category to the seller and asks them to check it", async ({ page }) => {
+test("a photo the built-in model cannot read: the banner says it recognised nothing and the form stays plain", async ({ page }) => {
   await startSellingWithBuiltInModel(page, "Cathal");
   await page.getByTestId("photo-input").setInputFiles(await drawPlainPhoto("plain.jpg", { r: 60, g: 120, b: 200 }));
 
   await expect(page.getByTestId("prefill-status")).toHaveAttribute("data-state", "done", { timeout: 30_000 });
-  await expect(page.getByTestId("prefill-model")).toHaveText("Trova's built-in photo reader");
+  await expect(page.getByTestId("prefill-status")).toHaveAttribute("data-recognised", "false");
+  await expect(page.getByTestId("prefill-nothing")).toContainText("Trova's built-in photo reader couldn't tell what this is, so nothing was filled in");
+  await expect(page.getByTestId("prefill-seen")).toHaveText("It didn't recognise anything it could name in the photo.");
   await expect(page.getByLabel("Title")).toHaveValue("");
-  await expect(page.getByLabel("Title")).toHaveAccessibleDescription(/Please check/);
   await expect(page.getByLabel("Category")).toHaveValue("");
-  await expect(page.getByLabel("Category")).toHaveAccessibleDescription(/Please check/);
-  await expect(page.getByLabel("Description")).toHaveValue(/What it is: …/);
+  await expect(page.getByLabel("Description")).toHaveValue("");
+  // Nothing to check and nothing explained: plain fields, and the empty details folded away.
+  await expect(page.getByTestId("mark-check")).toHaveCount(0);
+  await expect(page.getByTestId("mark-suggested")).toHaveCount(0);
+  await expect(page.getByTestId("field-reason")).toHaveCount(0);
+  await expect(page.getByTestId("suggestion-details")).not.toHaveAttribute("open");
+  await expect(page.getByLabel("Brand")).toBeHidden();
 });

@@ -109,7 +109,7 @@ test("a failing candidate is cut back to control by the guard rail, and the cons
   const experimentUrl = page.url();
 
   // Until the rail trips, nine in ten sellers get the failing candidate (and the manual form).
-  // The admin looks at the experiment after each seller; looking also applies the guard rails.
+  // The admin looks at the experiment after each seller; each candidate call is judged once it is recorded.
   let failures = 0;
   for (let seller = 1; seller <= 12; seller++) {
     const answer = await sellerTriesAPhoto(browser, `Unlucky ${seller}`, false);

@@ -24,3 +24,12 @@ export function invalidInput(error: z.ZodError, message = "Please check the high
 export function failure(error: string): { ok: false; error: string } {
   return { ok: false, error };
 }
+
+/**
+ * A server action's FormData as a plain object for its zod schema. The browser always sends
+ * FormData, but anyone can call an action with other arguments: those read as an empty form,
+ * which the schema then refuses field by field, instead of throwing.
+ */
+export function formFields(formData: unknown): Record<string, FormDataEntryValue> {
+  return formData instanceof FormData ? Object.fromEntries(formData) : {};
+}

@@ -1,9 +1,13 @@
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
 const booleanFromString = z
   .enum(["true", "false", "1", "0", ""])
   .transform((value) => value === "true" || value === "1");
+
+const optionalText = z.string().min(1).optional().or(z.literal("").transform(() => undefined));
+const optionalUrl = z.string().url().optional().or(z.literal("").transform(() => undefined));
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -37,19 +41,65 @@ const envSchema = z.object({
   // Proxies of your own in front of Trova that append to X-Forwarded-For (nginx, a load balancer,
   // Vercel's edge): per-IP rate limits believe that many entries from the right and no more.
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+  // New accounts one IP address may create per hour. Raise it where many people share one
+  // address (a campus or office NAT); the e2e server, all on localhost, sets it high.
+  SIGN_UPS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
+  // Photos in S3-compatible object storage (AWS S3, MinIO, Ceph, R2…) instead of DATA_DIR/uploads:
+  // set S3_BUCKET, and S3_ENDPOINT for anything that is not AWS itself.
+  S3_ENDPOINT: optionalUrl,
+  S3_BUCKET: optionalText,
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: optionalText,
+  S3_SECRET_ACCESS_KEY: optionalText,
+  // A Redis server that shares Next's data cache and tag invalidations between nodes.
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "use redis://host:port or rediss://…").optional().or(z.literal("").transform(() => undefined)),
+  // Prefix of every Redis key Trova writes, so several apps (or test runs) can share one server.
+  REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]{1,40}$/).default("trova:"),
+  // Which node answered, sent as the x-trova-node header. Default: hostname:port.
+  NODE_ID: z.string().regex(/^[\w.:-]{1,64}$/, "letters, digits and . : _ - only").optional().or(z.literal("").transform(() => undefined)),
+  // Set by `next start -p`; only used for the default NODE_ID.
+  PORT: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
-function parseEnv(): Env {
-  const parsed = envSchema.safeParse(process.env);
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
     throw new Error(`Invalid environment configuration:\n${problems}\nSee .env.example for every variable.`);
   }
+  const problems = crossFieldProblems(parsed.data);
+  if (problems.length > 0) throw new Error(`Invalid environment configuration:\n${problems.map((problem) => `  ${problem}`).join("\n")}`);
   return parsed.data;
+}
+
+function crossFieldProblems(config: Env): string[] {
+  const problems: string[] = [];
+  if ((config.S3_ENDPOINT || config.S3_ACCESS_KEY_ID || config.S3_SECRET_ACCESS_KEY) && !config.S3_BUCKET) {
+    problems.push("S3_BUCKET: required when S3_ENDPOINT or S3 credentials are set (the bucket that holds the photos).");
+  }
+  if (Boolean(config.S3_ACCESS_KEY_ID) !== Boolean(config.S3_SECRET_ACCESS_KEY)) {
+    problems.push("S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY: set both, or neither (the AWS SDK then finds credentials itself).");
+  }
+  return problems;
 }
 
 export const env = parseEnv();
 
 export const dataDir = path.resolve(env.DATA_DIR);
+
+/**
+ * Every node must sign sessions with the same secret; a per-node random one would sign users out
+ * whenever the load balancer picks another node. Checked when a server starts (not at build).
+ */
+export function sharedSecretProblem(config: Env = env): string | null {
+  if (!config.DATABASE_URL || config.NODE_ENV !== "production" || config.BETTER_AUTH_SECRET) return null;
+  return (
+    "BETTER_AUTH_SECRET is required in production with DATABASE_URL: several nodes share the database and must sign " +
+    "sessions with the same secret. Set the same value (32+ characters, e.g. `openssl rand -base64 32`) on every node."
+  );
+}
+
+/** The x-trova-node header's value: NODE_ID, or this machine's name and the server's port. */
+export const nodeId = env.NODE_ID ?? `${os.hostname()}:${env.PORT ?? "3000"}`;

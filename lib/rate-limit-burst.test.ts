@@ -72,11 +72,10 @@ describe("sign-in under a burst", () => {
     }
   }
 
-  it("per account: 25 guesses at once, 10 are checked, the rest told when to try again", async () => {
+  it("per account and address: 25 guesses at once from one address, 10 are checked, the rest told when to try again", async () => {
     const auth = await getAuth();
     await auth.api.signUpEmail({ body: { name: "Target", email: "target@example.com", password: "the real password" }, headers: new Headers({ "x-forwarded-for": "203.0.113.1" }) });
-    // Each guess from its own address, so only the per-account limit applies.
-    const outcomes = await burst(25, (index) => attempt("target@example.com", `203.0.113.${100 + index}`));
+    const outcomes = await burst(25, () => attempt("target@example.com", "203.0.113.99"));
     expect(outcomes.filter((outcome) => outcome === "UNAUTHORIZED")).toHaveLength(RATE_LIMITS.signIn.limit);
     const refused = outcomes.filter((outcome) => TRY_AGAIN.test(outcome));
     expect(refused).toHaveLength(25 - RATE_LIMITS.signIn.limit);
@@ -84,6 +83,18 @@ describe("sign-in under a burst", () => {
       expect(message).toMatch(/^Too many sign-in attempts\. Try again in \d+ seconds?\.$/);
       expect(secondsToWait(message)).toBeLessThanOrEqual(RATE_LIMITS.signIn.windowSeconds);
     }
+  });
+
+  it("per account from everywhere: guesses spread over many addresses stop at the slower global limit", async () => {
+    const auth = await getAuth();
+    await auth.api.signUpEmail({ body: { name: "Target", email: "spread@example.com", password: "the real password" }, headers: new Headers({ "x-forwarded-for": "203.0.113.1" }) });
+    // The account has already had 45 guesses today (counted directly: each real attempt costs a
+    // password hash); 15 more from 15 addresses let 5 through.
+    for (let i = 0; i < RATE_LIMITS.signInPerAccount.limit - 5; i++) await consumeRateLimit("sign-in:account:spread@example.com", RATE_LIMITS.signInPerAccount);
+    const outcomes = await burst(15, (index) => attempt("spread@example.com", `203.0.113.${100 + index}`));
+    expect(outcomes.filter((outcome) => outcome === "UNAUTHORIZED")).toHaveLength(5);
+    const refused = outcomes.filter((outcome) => /^Too many sign-in attempts\. Try again in \d+ minutes\.$/.test(outcome));
+    expect(refused).toHaveLength(10);
   });
 
   it("per IP: one address trying many accounts is stopped after 60", async () => {

@@ -32,5 +32,15 @@ describe("rateLimitMessage", () => {
   it("says when to try again", () => {
     expect(rateLimitMessage(1, "messages")).toBe("Too many messages. Try again in 1 second.");
     expect(rateLimitMessage(42)).toBe("Too many requests. Try again in 42 seconds.");
+    // Hour and day windows read in minutes.
+    expect(rateLimitMessage(3599, "new accounts")).toBe("Too many new accounts. Try again in 60 minutes.");
+    expect(rateLimitMessage(86_000, "uploads")).toBe("Too many uploads. Try again in 24 hours.");
+  });
+
+  it("counts amounts, such as bytes, against a limit", async () => {
+    const policy = { limit: 1000, windowSeconds: 60 };
+    expect(await consumeRateLimit("bytes:test", policy, 600)).toEqual({ ok: true, remaining: 400 });
+    expect(await consumeRateLimit("bytes:test", policy, 400)).toEqual({ ok: true, remaining: 0 });
+    expect((await consumeRateLimit("bytes:test", policy, 1)).ok).toBe(false);
   });
 });

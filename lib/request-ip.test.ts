@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getClientIp } from "./request-ip";
+import { getClientIp, isHttpsRequest } from "./request-ip";
 
 const from = (forwardedFor: string | null, realIp?: string) => {
   const headers = new Headers();
@@ -38,5 +38,27 @@ describe("getClientIp", () => {
 
   it("falls back to X-Real-IP when there is no X-Forwarded-For", () => {
     expect(getClientIp(from(null, "192.0.2.44"), 1)).toBe("192.0.2.44");
+  });
+});
+
+describe("isHttpsRequest", () => {
+  const proto = (value?: string) => new Headers(value ? { "x-forwarded-proto": value } : {});
+  const plain = { appUrl: "http://localhost:3000", hops: 1 };
+
+  it("is always true when the public address is https", () => {
+    expect(isHttpsRequest(proto(), { appUrl: "https://trova.example", hops: 1 })).toBe(true);
+  });
+
+  it("believes the proxy's X-Forwarded-Proto", () => {
+    expect(isHttpsRequest(proto("https"), plain)).toBe(true);
+    expect(isHttpsRequest(proto("http"), plain)).toBe(false);
+    expect(isHttpsRequest(proto(), plain)).toBe(false);
+  });
+
+  it("reads the entry the trusted proxies wrote, not what the client put before it", () => {
+    // The client claimed https; the one trusted proxy appended what it saw: http.
+    expect(isHttpsRequest(proto("https, http"), plain)).toBe(false);
+    // Two trusted hops: the outer one saw https, the inner one forwarded over http.
+    expect(isHttpsRequest(proto("https, http"), { ...plain, hops: 2 })).toBe(true);
   });
 });

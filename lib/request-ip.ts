@@ -31,3 +31,19 @@ function normaliseIp(value: string | undefined): string {
     .replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
   return isIP(address) ? address : "unknown";
 }
+
+/**
+ * Whether the caller reached Trova over HTTPS: always when APP_URL is https, otherwise when the
+ * proxy in front said so in X-Forwarded-Proto (the entry TRUSTED_PROXY_HOPS places from the
+ * right, as for X-Forwarded-For). Decides `Secure` cookies and HSTS. On a bare server a client
+ * can send the header itself, but it gains nothing: its own cookies turn `Secure` (and its
+ * browser stops sending them over http), and browsers ignore HSTS received over http.
+ */
+export function isHttpsRequest(headers: Headers | undefined | null, options = { appUrl: env.APP_URL, hops: env.TRUSTED_PROXY_HOPS }): boolean {
+  if (options.appUrl.startsWith("https:")) return true;
+  const chain = (headers?.get("x-forwarded-proto") ?? "")
+    .split(",")
+    .map((entry) => entry.trim().toLowerCase())
+    .filter(Boolean);
+  return chain.length > 0 && chain[Math.max(0, chain.length - Math.max(1, options.hops))] === "https";
+}

@@ -39,6 +39,12 @@ export function pageContentSecurityPolicy(nonce: string, options: { development:
   return directives.join("; ");
 }
 
+/**
+ * Sent only with pages served over HTTPS (browsers ignore it over http anyway). Two years, as
+ * the HSTS preload list asks; no includeSubDomains, as Trova may share a domain it does not own.
+ */
+export const STRICT_TRANSPORT_SECURITY = "max-age=63072000";
+
 /** 128 random bits, base64: unguessable and fresh for each page view. */
 export function createNonce(): string {
   const bytes = new Uint8Array(16);

@@ -5,6 +5,7 @@
 // Runs what the sell flow runs for one photo (readPhoto's steps: frame it, detect in the worker
 // thread, read the detections, name the colour), with no database: the comparable-price query is the sell flow's
 // and is measured by bench:prefill. Photos are drawn here unless a folder is given.
+import { percentile as nearestRank } from "@/lib/percentile";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -67,7 +68,7 @@ function describeDelays(delays: number[]) {
 const noPrice = async () => null;
 const megabytes = (bytes: number) => bytes / 1024 / 1024;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
+const percentile = (values: number[], p: number) => nearestRank(values, p) ?? Number.NaN;
 const verdict = (met: boolean) => (met ? "met" : "NOT met");
 
 try {

@@ -5,6 +5,7 @@
 // Server side: 20 uploads of a generated 4000×3000 JPEG through what the sell flow runs
 // (storeUploadedImage, then analysePhoto with a zero-latency mock model) on a throw-away PGlite
 // database. Client side: the sell page's downscale code, bundled and run in headless Chromium.
+import { percentile as nearestRank } from "@/lib/percentile";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -48,10 +49,7 @@ function clamp(value: number): number {
   return Math.max(0, Math.min(255, Math.round(value)));
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
+const percentile = (values: number[], p: number) => nearestRank(values, p) ?? Number.NaN;
 
 async function benchServer(photo: Buffer) {
   const { storeUploadedImage } = await import("@/lib/images");

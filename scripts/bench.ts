@@ -2,6 +2,7 @@
 // plus the pre-fill overhead; writes BENCHMARKS.md. Not a timed test: figures for the README.
 //   npm run bench
 //   npm run bench -- --sizes 1000 --databases pglite --duration 5 --skip-build --skip-prefill
+//   npm run bench -- --databases none --skip-prefill        (only the fleet row)
 //
 // Builds once (next build), then for each database and size: a fresh database with the demo
 // listings plus N generated ones, `next start` on a spare port, and autocannon against the home
@@ -12,6 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { benchCatalogue, postgresReachable, type CatalogueResult, type DatabaseKind } from "@/lib/bench/catalogue";
+import { benchFleet, type FleetBenchRow } from "@/lib/bench/fleet";
 import { formatBenchmarks } from "@/lib/bench/report";
 
 const { values: options } = parseArgs({
@@ -25,12 +27,16 @@ const { values: options } = parseArgs({
     output: { type: "string", default: "BENCHMARKS.md" },
     "skip-build": { type: "boolean", default: false },
     "skip-prefill": { type: "boolean", default: false },
+    "skip-fleet": { type: "boolean", default: false },
+    "fleet-port": { type: "string", default: "8090" },
+    "fleet-database": { type: "string" },
+    redis: { type: "string", default: "redis://127.0.0.1:6379" },
   },
 });
 
 const root = path.resolve(import.meta.dirname, "..");
 const sizes = options.sizes.split(",").map(Number);
-const databases = options.databases.split(",") as DatabaseKind[];
+const databases = options.databases.split(",").filter((name) => name !== "none") as DatabaseKind[];
 const log = (line: string) => console.log(line);
 
 function commitMeasured(): string {
@@ -77,6 +83,27 @@ for (const database of databases) {
   }
 }
 
+// The fleet row: pages through nginx with 1 node and with 2 (npm run fleet's set-up).
+let fleet: FleetBenchRow[] = [];
+if (!options["skip-fleet"]) {
+  const measured = await benchFleet({
+    nodeCounts: [1, 2],
+    port: Number(options["fleet-port"]),
+    postgresUrl: options.postgres,
+    databaseName: options["fleet-database"],
+    redisUrl: options.redis,
+    connections: Number(options.connections),
+    durationSeconds: Number(options.duration),
+    warmupSeconds: Number(options.warmup),
+    log,
+  });
+  fleet = measured.rows;
+  if (measured.skipped) {
+    skipped.push(measured.skipped);
+    log(`Skipping ${measured.skipped}.`);
+  }
+}
+
 let prefillOutput: string | null = null;
 if (!options["skip-prefill"]) {
   log("Pre-fill overhead (npm run bench:prefill)…");
@@ -95,6 +122,7 @@ const report = formatBenchmarks(results, {
   durationSeconds: Number(options.duration),
   skipped,
   prefillOutput,
+  fleet,
 });
 fs.writeFileSync(path.resolve(root, options.output), report);
 log(`\nWrote ${options.output}.`);

@@ -2,13 +2,19 @@
 //   npm run eval -- --dataset <folder-or-name[@version]> --model <model-id> [--prompt <id@version>]
 //                   [--trials N] [--concurrency N] [--json <file>] [--name <dataset name for a folder>]
 //                   [--min-category-accuracy X] [--min-lenient-accuracy X] [--min-validity X]
-//                   [--min-keyword-hit X] [--max-confident-wrong X]
+//                   [--min-keyword-hit X] [--max-confident-wrong X] [--detections-cache <file>]
+// With --model local:vision and a dataset folder it also prints the reader's thresholds scored
+// in-sample and cross-validated; --detections-cache keeps the detector's raw output in a file (outside
+// the repository) so that part reruns in a second.
 // Exits 1 when a threshold is missed (so CI can gate on it), 2 on bad arguments or a failed run.
 import fs from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { parsePromptRef } from "@/lib/ai/prompts";
 import { closeDb } from "@/lib/db/client";
+import { LOCAL_VISION_MODEL_ID } from "@/lib/ai/local-vision/model";
 import { analyseForEval } from "@/lib/evals/analyse";
+import { readFolderDataset } from "@/lib/evals/dataset";
+import { calibrate, detectCases, formatCalibration } from "@/lib/evals/local-vision-calibration";
 import { checkThresholds, formatReport } from "@/lib/evals/report";
 import { runEval } from "@/lib/evals/runner";
 
@@ -49,6 +55,7 @@ function parse() {
       "min-validity": { type: "string" },
       "min-keyword-hit": { type: "string" },
       "max-confident-wrong": { type: "string" },
+      "detections-cache": { type: "string" },
     },
   });
 }
@@ -97,6 +104,11 @@ try {
     onProgress: progress,
   });
   console.log(formatReport(report));
+  const isFolder = await fs.stat(values.dataset).then((stat) => stat.isDirectory(), () => false);
+  if (values.model === LOCAL_VISION_MODEL_ID && isFolder) {
+    const photos = await detectCases(await readFolderDataset(values.dataset), values["detections-cache"]);
+    console.log(formatCalibration(calibrate(photos)));
+  }
   if (values.json) {
     await fs.writeFile(values.json, JSON.stringify(report, null, 2) + "\n");
     console.log(`\nWrote ${values.json}`);

@@ -1,19 +1,13 @@
 "use client";
 
+import type { SeriesPoint } from "@/lib/monitoring/report";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 // The Monitoring page's charts. The page passes plain numbers and labels written on the server
 // (UTC), so the charts render the same figures the tables beside them show.
 
-export type ChartPoint = {
-  label: string;
-  calls: number;
-  bySplit: Record<string, number>;
-  errorRate: number | null;
-  invalidRate: number | null;
-  latencyP50Ms: number | null;
-  latencyP95Ms: number | null;
-};
+/** A bucket of the report, labelled for the axis. */
+export type ChartPoint = Omit<SeriesPoint, "bucket"> & { label: string };
 
 const COLOURS = ["#0f766e", "#b45309", "#4338ca", "#be123c", "#15803d", "#7c3aed", "#0369a1", "#a16207"];
 const AXIS_TICK = { fontSize: 11 };

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { saveQueueRules } from "@/app/(console)/console/review/actions";
 import type { ReviewQueueRules } from "@/lib/db/schema";
 
-type QueueRulesFormProps = { rules: Pick<ReviewQueueRules, "sampleShare" | "thumbsDown" | "heavyEditDistance" | "lowConfidence" | "errors" | "secondReviewShare"> };
+type QueueRulesFormProps = { rules: Pick<ReviewQueueRules, "sampleShare" | "thumbsDown" | "heavyEditDistance" | "lowConfidence" | "errors" | "secondReviewShare" | "includeSynthetic"> };
 
 const field = "w-24 rounded-md border border-stone-300 bg-white px-2 py-1 aria-[invalid=true]:border-red-600";
 const percent = (share: number) => String(Math.round(share * 1000) / 10);
@@ -48,6 +48,10 @@ export function QueueRulesForm({ rules }: QueueRulesFormProps) {
       <label className="flex items-center gap-2">
         <input name="errors" type="checkbox" defaultChecked={rules.errors} />
         Errors and invalid answers
+      </label>
+      <label className="flex items-center gap-2">
+        <input name="includeSynthetic" type="checkbox" defaultChecked={rules.includeSynthetic} />
+        Also synthetic calls (from npm run seed:calls; left out by default)
       </label>
       <label className="flex flex-wrap items-center gap-2">
         Share of items labelled twice, to measure agreement (%)

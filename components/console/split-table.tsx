@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DataTable, type Column } from "@/components/console/data-table";
 import { formatMs, formatNumber, formatRate, formatUsd } from "@/lib/monitoring/format";
 import type { Metrics } from "@/lib/monitoring/metrics";
 import { SPLITS } from "@/lib/monitoring/ranges";
@@ -23,50 +24,51 @@ const TABLE_COLUMNS: { label: string; value: (metrics: Metrics) => string; breac
   { label: "Price kept", value: (m) => formatRate(m.keepRate.price) },
 ];
 
+type SplitRow = { key: string; metrics: Metrics; total: boolean; breached: Set<Breach["metric"]> };
+
 export function SplitTable({ report, thresholds }: { report: MonitoringReport; thresholds: Thresholds }) {
-  const rows = [...report.groups.map((group) => ({ key: group.key, metrics: group.metrics, total: false })), { key: "All", metrics: report.overall, total: true }];
+  const rows: SplitRow[] = [...report.groups.map((group) => ({ key: group.key, metrics: group.metrics, total: false })), { key: "All", metrics: report.overall, total: true }].map(
+    (row) => ({ ...row, breached: new Set(findBreaches(row.metrics, thresholds).map((breach) => breach.metric)) }),
+  );
+  const columns: Column<SplitRow>[] = [
+    {
+      header: SPLITS[report.split],
+      className: "whitespace-nowrap",
+      cell: (row) =>
+        row.total ? (
+          "All"
+        ) : report.split === "model" ? (
+          <Link href={`/console/calls?model=${encodeURIComponent(row.key)}`} className="font-mono text-xs underline">
+            {row.key}
+          </Link>
+        ) : (
+          <span className="font-mono text-xs">{row.key}</span>
+        ),
+    },
+    ...TABLE_COLUMNS.map(
+      (column): Column<SplitRow> => ({
+        header: column.label,
+        numeric: true,
+        className: "whitespace-nowrap",
+        cell: (row) => {
+          const alarm = column.breach !== undefined && row.breached.has(column.breach);
+          return (
+            <span className={alarm ? "font-semibold text-red-700" : undefined} data-column={column.label}>
+              {column.value(row.metrics)}
+            </span>
+          );
+        },
+      }),
+    ),
+  ];
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <thead className="text-stone-500">
-          <tr>
-            <th className="py-1">{SPLITS[report.split]}</th>
-            {TABLE_COLUMNS.map((column) => (
-              <th key={column.label} className="px-2 text-right font-normal">
-                {column.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const breached = new Set(findBreaches(row.metrics, thresholds).map((breach) => breach.metric));
-            return (
-              <tr key={row.key} className={`border-t border-stone-100 ${row.total ? "font-medium" : ""}`} data-testid="split-row" data-key={row.key}>
-                <td className={`py-1.5 whitespace-nowrap ${row.total ? "" : "font-mono text-xs"}`}>
-                  {row.total ? (
-                    "All"
-                  ) : report.split === "model" ? (
-                    <Link href={`/console/calls?model=${encodeURIComponent(row.key)}`} className="underline">
-                      {row.key}
-                    </Link>
-                  ) : (
-                    row.key
-                  )}
-                </td>
-                {TABLE_COLUMNS.map((column) => {
-                  const alarm = column.breach !== undefined && breached.has(column.breach);
-                  return (
-                    <td key={column.label} className={`px-2 text-right whitespace-nowrap tabular-nums ${alarm ? "font-semibold text-red-700" : ""}`} data-column={column.label}>
-                      {column.value(row.metrics)}
-                    </td>
-                  );
-                })}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={columns}
+      rows={rows}
+      rowKey={(row) => row.key}
+      rowTestId="split-row"
+      rowProps={(row) => ({ className: row.total ? "font-medium" : undefined, "data-key": row.key })}
+      empty="No calls in this range."
+    />
   );
 }

@@ -16,7 +16,7 @@ export function ListingCard({ listing, locale, now }: ListingCardProps) {
     >
       <div className="relative aspect-[4/3] bg-stone-100">
         {listing.imageKey ? (
-          // Thumbnails are already small WebP files served with long cache headers; a plain
+          // Thumbnails are already small WebP files that browsers cache; a plain
           // lazy <img> with its size avoids layout shift without the image optimiser.
           // eslint-disable-next-line @next/next/no-img-element
           <img

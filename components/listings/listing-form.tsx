@@ -6,6 +6,7 @@ import type { UploadedPhoto } from "@/app/(market)/sell/actions";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass, type FieldMark } from "@/components/ui/field";
 import { invalidInput, type ActionResult, type FieldErrors } from "@/lib/action-result";
+import { descriptionPlaceholder, descriptionPrompts, hasPrompt, insertPrompt } from "@/lib/listings/description-prompts";
 import { listingSchema, type ListingFormValues } from "@/lib/listings/listing-schema";
 import { CATEGORIES, CONDITION_LABELS, CONDITIONS } from "@/lib/listings/options";
 import { PhotoPicker } from "./photo-picker";
@@ -30,10 +31,14 @@ type ListingFormProps = {
   };
   /** Fields whose value the seller has not confirmed yet (see Field). */
   marks?: Partial<Record<keyof ListingFormValues, FieldMark>>;
+  /** Why a field is empty or marked (a suggestion's explanation), shown under it. */
+  reasons?: Partial<Record<keyof ListingFormValues, string>>;
   /** Extra content: under the photos, above the price and under it. */
   afterPhotos?: React.ReactNode;
   beforePrice?: React.ReactNode;
   afterPrice?: React.ReactNode;
+  /** Just above the submit button. */
+  beforeSubmit?: React.ReactNode;
 };
 
 const EMPTY_VALUES: ListingFormValues = { title: "", description: "", category: "", condition: "", price: "" };
@@ -51,9 +56,11 @@ export function ListingForm({
   maxUploadMb,
   controlled,
   marks = {},
+  reasons = {},
   afterPhotos,
   beforePrice,
   afterPrice,
+  beforeSubmit,
 }: ListingFormProps) {
   const [ownValues, setOwnValues] = useState<ListingFormValues>({ ...EMPTY_VALUES, ...initialValues });
   const [ownPhotos, setOwnPhotos] = useState<UploadedPhoto[]>(initialPhotos ?? []);
@@ -66,6 +73,7 @@ export function ListingForm({
   const [failure, setFailure] = useState<{ error: string; fieldErrors?: FieldErrors; submitted?: ListingSubmission } | null>(null);
   const [pending, startTransition] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);
+  const descriptionRef = useRef<HTMLTextAreaElement>(null);
   const fieldErrors = currentFieldErrors(failure, { ...values, photoIds: photos.map((photo) => photo.id) });
 
   // After a refused submit, take keyboard and screen-reader users to the first field to fix.
@@ -79,6 +87,20 @@ export function ListingForm({
     if (controlled) controlled.onValueChange(field, value);
     else setOwnValues((current) => ({ ...current, [field]: value }));
   }
+
+  // A chip adds its question on a new line and leaves the caret after it, ready for the answer.
+  function addPrompt(prompt: string) {
+    const next = insertPrompt(values.description, prompt);
+    update("description", next);
+    requestAnimationFrame(() => {
+      const textarea = descriptionRef.current;
+      if (!textarea) return;
+      textarea.focus();
+      textarea.setSelectionRange(next.length, next.length);
+    });
+  }
+
+  const unaskedPrompts = descriptionPrompts(values.category).filter((prompt) => !hasPrompt(values.description, prompt));
 
   function handleSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -122,24 +144,43 @@ export function ListingForm({
         maxUploadMb={maxUploadMb}
       />
       {afterPhotos}
-      <Field label="Title" mark={marks.title} errors={fieldErrors.title} hint="What is it? 3 to 120 characters.">
+      <Field label="Title" mark={marks.title} reason={reasons.title} errors={fieldErrors.title} hint="What is it? 3 to 120 characters.">
         {(props) => (
           <input {...props} value={values.title} onChange={(event) => update("title", event.target.value)} autoComplete="off" className={inputClass} />
         )}
       </Field>
-      <Field label="Description" mark={marks.description} errors={fieldErrors.description} hint="Optional: size, age, flaws, pick-up or delivery.">
-        {(props) => (
-          <textarea
-            {...props}
-            value={values.description}
-            onChange={(event) => update("description", event.target.value)}
-            rows={6}
-            className={inputClass}
-          />
+      <div className="flex flex-col gap-2">
+        <Field label="Description" mark={marks.description} errors={fieldErrors.description} hint="Optional: size, age, flaws, pick-up or delivery.">
+          {(props) => (
+            <textarea
+              {...props}
+              ref={descriptionRef}
+              value={values.description}
+              onChange={(event) => update("description", event.target.value)}
+              placeholder={descriptionPlaceholder(values.category)}
+              rows={6}
+              className={inputClass}
+            />
+          )}
+        </Field>
+        {unaskedPrompts.length > 0 && (
+          <div role="group" aria-label="Add a line about" className="flex flex-wrap items-center gap-2" data-testid="description-prompts">
+            <span className="text-xs text-stone-500">Add a line about:</span>
+            {unaskedPrompts.map((prompt) => (
+              <button
+                key={prompt}
+                type="button"
+                onClick={() => addPrompt(prompt)}
+                className="rounded-full border border-stone-300 bg-white px-2.5 py-1 text-xs text-stone-700 hover:bg-stone-100"
+              >
+                + {prompt}
+              </button>
+            ))}
+          </div>
         )}
-      </Field>
+      </div>
       <div className="grid gap-5 sm:grid-cols-2">
-        <Field label="Category" mark={marks.category} errors={fieldErrors.category}>
+        <Field label="Category" mark={marks.category} reason={reasons.category} errors={fieldErrors.category}>
           {(props) => (
             <select {...props} value={values.category} onChange={(event) => update("category", event.target.value)} className={inputClass}>
               <option value="" disabled>
@@ -153,7 +194,7 @@ export function ListingForm({
             </select>
           )}
         </Field>
-        <Field label="Condition" mark={marks.condition} errors={fieldErrors.condition}>
+        <Field label="Condition" mark={marks.condition} reason={reasons.condition} errors={fieldErrors.condition}>
           {(props) => (
             <select {...props} value={values.condition} onChange={(event) => update("condition", event.target.value)} className={inputClass}>
               <option value="" disabled>
@@ -169,7 +210,7 @@ export function ListingForm({
         </Field>
       </div>
       {beforePrice}
-      <Field label="Price (EUR)" mark={marks.price} errors={fieldErrors.price} hint="Like 25 or 25.50. Enter 0 to give it away.">
+      <Field label="Price (EUR)" mark={marks.price} reason={reasons.price} errors={fieldErrors.price} hint="Like 25 or 25.50. Enter 0 to give it away.">
         {(props) => (
           <div className="relative sm:max-w-xs">
             <span aria-hidden="true" className="pointer-events-none absolute inset-y-0 left-3 flex items-center text-stone-500">
@@ -187,6 +228,7 @@ export function ListingForm({
         )}
       </Field>
       {afterPrice}
+      {beforeSubmit}
       <div>
         <Button type="submit" disabled={pending} aria-disabled={uploading}>
           {pending ? pendingLabel : submitLabel}

@@ -1,10 +1,10 @@
 "use client";
 
 import Image from "next/image";
-import { useEffect, useEffectEvent, useId, useRef, useState } from "react";
-import { uploadListingPhoto, type UploadedPhoto } from "@/app/(market)/sell/actions";
-import { downscaleForUpload } from "@/lib/images/downscale-in-browser";
+import { useEffect, useId, useRef, useState } from "react";
+import type { UploadedPhoto } from "@/app/(market)/sell/actions";
 import { MAX_PHOTOS } from "@/lib/listings/options";
+import { usePhotoUploads } from "./use-photo-uploads";
 
 type PhotoPickerProps = {
   photos: UploadedPhoto[];
@@ -16,25 +16,19 @@ type PhotoPickerProps = {
   maxUploadMb: number;
 };
 
-type PendingUpload = { key: string; name: string };
-type FileError = { key: string; message: string };
 type FocusRequest = { photoId: string; action: "left" | "right" | "remove" } | { photoId: null };
 
 /**
  * Choose (file picker, drag and drop, paste, phone camera), upload, order and remove a listing's
- * photos. Each file is shrunk in the browser and uploads as soon as it is chosen.
+ * photos. Each file is shrunk in the browser and uploads as soon as it is chosen (usePhotoUploads).
  */
 export function PhotoPicker({ photos, onPhotosChange, onBusyChange, errors, maxUploadMb }: PhotoPickerProps) {
   const id = useId();
-  const [pending, setPending] = useState<PendingUpload[]>([]);
-  const [fileErrors, setFileErrors] = useState<FileError[]>([]);
+  const { pending, busy, fileErrors, addFiles } = usePhotoUploads({ photos, onPhotosChange, onBusyChange, maxUploadMb });
   const [dragging, setDragging] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const controls = useRef(new Map<string, HTMLButtonElement>());
   const focusRequest = useRef<FocusRequest | null>(null);
-
-  const busy = pending.length > 0;
-  useEffect(() => onBusyChange(busy), [busy, onBusyChange]);
 
   // Reordering moves DOM nodes, which drops keyboard focus: put it back where the user was.
   useEffect(() => {
@@ -49,53 +43,6 @@ export function PhotoPicker({ photos, onPhotosChange, onBusyChange, errors, maxU
     const fallback = controls.current.get(`${request.photoId}:${request.action === "left" ? "right" : "left"}`);
     (wanted && !wanted.disabled ? wanted : fallback)?.focus();
   });
-
-  async function addFiles(files: File[]) {
-    if (files.length === 0) return;
-    const free = MAX_PHOTOS - photos.length - pending.length;
-    const accepted = files.slice(0, Math.max(0, free));
-    const refused: FileError[] = files.slice(accepted.length).map((file) => ({
-      key: crypto.randomUUID(),
-      message: `“${file.name}” was left out: a listing can have up to ${MAX_PHOTOS} photos.`,
-    }));
-    const uploads = accepted.map((file) => ({ file, key: crypto.randomUUID() }));
-    setFileErrors(refused);
-    setPending((current) => [...current, ...uploads.map(({ key, file }) => ({ key, name: file.name }))]);
-    // One at a time: keeps the chosen order and spares a phone's connection.
-    for (const { file, key } of uploads) {
-      const error = await uploadFile(file);
-      setPending((current) => current.filter((upload) => upload.key !== key));
-      if (error) setFileErrors((current) => [...current, { key, message: `“${file.name}”: ${error}` }]);
-    }
-  }
-
-  async function uploadFile(original: File): Promise<string | null> {
-    const file = await downscaleForUpload(original);
-    if (file.size > maxUploadMb * 1024 * 1024) return `That photo is larger than ${maxUploadMb} MB. Choose a smaller one.`;
-    const body = new FormData();
-    body.append("photo", file);
-    try {
-      const result = await uploadListingPhoto(body);
-      if (!result.ok) return result.error;
-      onPhotosChange((current) => [...current, result.photo]);
-      return null;
-    } catch {
-      return "The upload failed. Check your connection and try again.";
-    }
-  }
-
-  // A photo pasted anywhere on the page (a screenshot, an image copied from another tab) is added.
-  const pastePhotos = useEffectEvent((event: ClipboardEvent) => {
-    const files = Array.from(event.clipboardData?.files ?? []).filter((file) => file.type.startsWith("image/"));
-    if (files.length === 0) return;
-    event.preventDefault();
-    void addFiles(files);
-  });
-  useEffect(() => {
-    const onPaste = (event: ClipboardEvent) => pastePhotos(event);
-    window.addEventListener("paste", onPaste);
-    return () => window.removeEventListener("paste", onPaste);
-  }, []);
 
   function move(index: number, offset: -1 | 1) {
     const photo = photos[index];
@@ -130,7 +77,7 @@ export function PhotoPicker({ photos, onPhotosChange, onBusyChange, errors, maxU
     void addFiles(files);
   }
 
-  const messages = [...(errors ?? []), ...fileErrors.map((error) => error.message)];
+  const messages = [...(errors ?? []), ...fileErrors];
   const full = photos.length + pending.length >= MAX_PHOTOS;
   // Nothing chosen yet: the drop zone is the first thing to do on the page, so it takes room.
   const empty = photos.length === 0 && !busy;

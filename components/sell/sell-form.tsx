@@ -6,11 +6,12 @@ import { createListing, type UploadedPhoto } from "@/app/(market)/sell/actions";
 import { ListingForm, type ListingSubmission } from "@/components/listings/listing-form";
 import type { ActionResult } from "@/lib/action-result";
 import { requestPrefill } from "@/lib/sell/prefill-lines";
-import { clearDraft, emptyDraft, fieldMarks, loadDraft, saveDraft, sellDraftReducer } from "@/lib/sell/sell-draft";
+import { clearDraft, emptyDraft, fieldExplanations, fieldMarks, loadDraft, saveDraft, sellDraftReducer } from "@/lib/sell/sell-draft";
 import { ComparablePrices } from "./comparable-prices";
 import { PrefillStatus } from "./prefill-status";
 import { StartOver } from "./start-over";
 import { SuggestionDetailsFields } from "./suggestion-details-fields";
+import { SuggestionFeedback } from "./suggestion-feedback";
 
 type SellFormProps = { storageKey: string; maxUploadMb: number; locale: string; onStartOver: () => void };
 
@@ -22,6 +23,8 @@ export function SellForm({ storageKey, maxUploadMb, locale, onStartOver }: SellF
   const [draft, dispatch] = useReducer(sellDraftReducer, storageKey, (key) => loadDraft(key) ?? emptyDraft());
   const prefillRequest = useRef<AbortController | null>(null);
   const publishing = useRef(false);
+  const formArea = useRef<HTMLDivElement>(null);
+  const answerAwaited = useRef(false);
 
   useEffect(() => {
     if (!publishing.current) saveDraft(storageKey, draft);
@@ -46,6 +49,20 @@ export function SellForm({ storageKey, maxUploadMb, locale, onStartOver }: SellF
   }, [prefillDue]);
 
   useEffect(() => () => prefillRequest.current?.abort(), []);
+
+  // On a phone the fields are below the photos, out of sight: when the answer arrives, bring the
+  // first filled one into view (instantly for anyone who asked for reduced motion). Only for an
+  // answer this page waited for, not for a draft restored after a reload.
+  const status = draft.prefill.status;
+  useEffect(() => {
+    if (status === "reading") answerAwaited.current = true;
+    if (status !== "done" || !answerAwaited.current) return;
+    answerAwaited.current = false;
+    if (!window.matchMedia("(max-width: 639px)").matches) return;
+    const reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    const firstFilled = formArea.current?.querySelector<HTMLElement>('[data-mark="suggested"], [data-mark="check"]');
+    firstFilled?.scrollIntoView({ behavior: reduceMotion ? "instant" : "smooth", block: "center" });
+  }, [status]);
 
   const setPhotos = useCallback((change: React.SetStateAction<UploadedPhoto[]>) => dispatch({ type: "photos", change }), []);
 
@@ -73,11 +90,12 @@ export function SellForm({ storageKey, maxUploadMb, locale, onStartOver }: SellF
   }
 
   const marks = fieldMarks(draft);
+  const reasons = fieldExplanations(draft);
   const prefill = draft.prefill;
   const hasWork = draft.photos.length > 0 || Object.values(draft.values).some(Boolean) || prefill.status !== "idle";
 
   return (
-    <div className="flex flex-col gap-4">
+    <div ref={formArea} className="flex flex-col gap-4">
       {hasWork && <StartOver onConfirm={onStartOver} />}
       <ListingForm
         action={publish}
@@ -91,19 +109,14 @@ export function SellForm({ storageKey, maxUploadMb, locale, onStartOver }: SellF
           onPhotosChange: setPhotos,
         }}
         marks={marks}
-        afterPhotos={
-          <PrefillStatus
-            prefill={prefill}
-            hasPhotos={draft.photos.length > 0}
-            feedback={draft.feedback}
-            onFeedbackChange={(feedback) => dispatch({ type: "feedback", feedback })}
-          />
-        }
+        reasons={reasons}
+        afterPhotos={<PrefillStatus prefill={prefill} hasPhotos={draft.photos.length > 0} />}
         beforePrice={
           prefill.status === "reading" || prefill.status === "done" ? (
             <SuggestionDetailsFields
               details={draft.details}
               marks={marks}
+              reasons={reasons}
               title={draft.values.title}
               description={draft.values.description}
               onChange={(field, value) => dispatch({ type: "edit", field, value })}
@@ -113,6 +126,12 @@ export function SellForm({ storageKey, maxUploadMb, locale, onStartOver }: SellF
         afterPrice={
           prefill.status === "done" && prefill.comparable && draft.values.category === prefill.suggestion.category ? (
             <ComparablePrices comparable={prefill.comparable} locale={locale} />
+          ) : null
+        }
+        // Asked after the fields, where the seller has judged them, and not while they still read it.
+        beforeSubmit={
+          prefill.status === "done" ? (
+            <SuggestionFeedback callId={prefill.callId} feedback={draft.feedback} onChange={(feedback) => dispatch({ type: "feedback", feedback })} />
           ) : null
         }
       />

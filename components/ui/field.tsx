@@ -8,6 +8,8 @@ type FieldProps = {
   errors?: string[];
   hint?: string;
   mark?: FieldMark;
+  /** Why the field is empty or asks to be checked (a suggestion's own explanation). */
+  reason?: string;
   children: (props: { id: string; "aria-invalid": boolean; "aria-describedby"?: string; "data-mark"?: FieldMark }) => React.ReactNode;
 };
 
@@ -17,9 +19,9 @@ const MARKS: Record<FieldMark, { text: string; className: string }> = {
 };
 
 /** A labelled form field with its hint and error messages wired to the control for screen readers. */
-export function Field({ label, errors, hint, mark, children }: FieldProps) {
+export function Field({ label, errors, hint, mark, reason, children }: FieldProps) {
   const id = useId();
-  const describedBy = [mark ? `${id}-mark` : null, hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null]
+  const describedBy = [mark ? `${id}-mark` : null, reason ? `${id}-reason` : null, hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null]
     .filter(Boolean)
     .join(" ");
   return (
@@ -35,6 +37,11 @@ export function Field({ label, errors, hint, mark, children }: FieldProps) {
         )}
       </div>
       {children({ id, "aria-invalid": Boolean(errors?.length), "aria-describedby": describedBy || undefined, "data-mark": mark })}
+      {reason && (
+        <p id={`${id}-reason`} className="text-xs text-amber-900" data-testid="field-reason">
+          Why: {reason}
+        </p>
+      )}
       {hint && (
         <p id={`${id}-hint`} className="text-xs text-stone-500">
           {hint}

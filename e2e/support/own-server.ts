@@ -6,6 +6,6 @@ import { startNextServer, type NextServer } from "../../lib/bench/next-server";
 
 export type OwnServer = NextServer;
 
-export function startOwnServer(env: Record<string, string>): Promise<OwnServer> {
-  return startNextServer({ AI_MODEL: "mock:instant", AI_MOCK_MODELS: "true", AI_TIMEOUT_MS: "3000", ...env });
+export function startOwnServer(env: Record<string, string>, options: Parameters<typeof startNextServer>[1] = {}): Promise<OwnServer> {
+  return startNextServer({ AI_MODEL: "mock:instant", AI_MOCK_MODELS: "true", AI_TIMEOUT_MS: "3000", ...env }, options);
 }

@@ -5,7 +5,8 @@ import { getAiCallById } from "@/lib/db/queries/ai-calls";
 import { user } from "@/lib/db/schema";
 import { storeUploadedImage } from "@/lib/images";
 import { makeJpeg } from "@/lib/testing/images";
-import { analysePhoto, FAILURE_MESSAGES, transientRetryDelay, type AiSettings, type PrefillFailureReason } from "./analyse-photo";
+import { analysePhoto, FAILURE_MESSAGES, transientRetryDelay, type AiSettings } from "./analyse-photo";
+import type { PrefillFailureReason } from "./prefill-contract";
 import { LocalVisionBusyError } from "./local-vision/detector";
 import { DEFAULT_FIXTURE } from "./mock-fixtures";
 import { waitForRecordedCalls } from "./record-calls";
@@ -108,7 +109,7 @@ describe("analysePhoto with the mock models", () => {
   it("does not read another seller's photo", async () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const result = await analysePhoto({ imageIds: [imageId], userId: "seller-2" }, settings);
-    expect(result).toMatchObject({ ok: false, reason: "provider_error", callId: null });
+    expect(result).toMatchObject({ ok: false, reason: "photo_not_found", callId: null });
     expect(logged).toHaveBeenCalledWith(expect.stringContaining("found none of the photos"), [imageId]);
     logged.mockRestore();
   });

@@ -1,21 +1,20 @@
 import crypto from "node:crypto";
 import { APICallError, NoObjectGeneratedError, Output, streamText, type DeepPartial, type LanguageModel, type ModelMessage } from "ai";
 import { getImageById } from "@/lib/db/queries/images";
-import { isUuid } from "@/lib/db/queries/listings";
+import { isUuid } from "@/lib/db/uuid";
 import { env, type Env } from "@/lib/env";
 import { storageFileName } from "@/lib/images";
 import { getImageStorage } from "@/lib/images/storage";
 import { createLanguageModel, resolveModelConfig, type AiEnv, type ModelConfig } from "./models";
 import { listingSuggestionSchema, type ListingSuggestion } from "./output-schema";
 import { getLiveConfig } from "./live-prompt";
+import { readerNotesFrom, type ReaderNotes } from "./reader-notes";
 import { LocalVisionBusyError } from "./local-vision/detector";
+import { PREFILL_FEATURE, type PrefillFailureReason, type PrefillModelInfo } from "./prefill-contract";
 import { costUsd } from "./prices";
 import { type PromptVersion } from "./prompts";
 import { callContextOptions, type CallContext } from "./record-calls";
 
-export type PrefillFailureReason = "not_configured" | "timeout" | "provider_error" | "rate_limited" | "busy" | "invalid_output" | "refusal";
-/** Which model answered; fallbackFrom names the configured model that failed first, if one did. */
-export type PrefillModelInfo = { id: string; label: string; local: boolean; fallbackFrom?: string };
 export type AnalysePhotoInput = {
   /** Stored images (rows in `images`); the first MAX_IMAGES are sent. */
   imageIds: string[];
@@ -37,20 +36,19 @@ export type AnalysePhotoInput = {
 };
 export type PrefillUsage = { inputTokens: number | null; outputTokens: number | null; costUsd: number | null };
 export type AnalysePhotoResult =
-  | { ok: true; callId: string; suggestion: ListingSuggestion; model: PrefillModelInfo; usage: PrefillUsage }
+  | { ok: true; callId: string; suggestion: ListingSuggestion; model: PrefillModelInfo; usage: PrefillUsage; notes: ReaderNotes | null }
   | { ok: false; callId: string | null; reason: PrefillFailureReason; message: string; model: PrefillModelInfo | null };
 
 /** What analysePhoto reads from the environment; tests pass their own. */
 export type AiSettings = AiEnv & Pick<Env, "AI_TIMEOUT_MS" | "AI_FALLBACK">;
 
-export const PREFILL_FEATURE = "listing-prefill";
-export const EVAL_FEATURE = "listing-prefill-eval";
 export const MAX_IMAGES = 3;
 const MAX_OUTPUT_TOKENS = 1200;
 
 // One calm sentence per failure; the seller always continues with the manual form.
 export const FAILURE_MESSAGES: Record<PrefillFailureReason, string> = {
   not_configured: "Automatic suggestions aren't switched on here — fill in the details below.",
+  photo_not_found: "We couldn't find your photo to read it — add it again, or fill in the details below.",
   timeout: "Reading your photo took too long — fill in the details below.",
   provider_error: "We couldn't read your photo this time — fill in the details below.",
   rate_limited: "Our photo reader is busy right now — fill in the details below.",
@@ -79,7 +77,7 @@ export async function analysePhoto(input: AnalysePhotoInput, settings: AiSetting
   const images = await loadImages(input.imageIds.slice(0, MAX_IMAGES), input.userId);
   if (images.length === 0) {
     console.error("[ai] analysePhoto found none of the photos", input.imageIds);
-    return failure("provider_error", null, info);
+    return failure("photo_not_found", null, info);
   }
 
   const call = (config: ModelConfig, retryOf: string | null) =>
@@ -201,10 +199,18 @@ async function attempt(request: AttemptRequest): Promise<{ result: AnalysePhotoR
     if ((await result.finishReason) === "content-filter") return { result: failure("refusal", callId, info), retryAfterMs: null };
     const suggestion = await result.output;
     const usage = await result.totalUsage;
+    const notes = readerNotesFrom(await result.providerMetadata);
     const inputTokens = usage.inputTokens ?? null;
     const outputTokens = usage.outputTokens ?? null;
     return {
-      result: { ok: true, callId, suggestion, model: info, usage: { inputTokens, outputTokens, costUsd: costUsd(info.id, inputTokens, outputTokens) } },
+      result: {
+        ok: true,
+        callId,
+        suggestion,
+        model: info,
+        usage: { inputTokens, outputTokens, costUsd: costUsd(info.id, inputTokens, outputTokens) },
+        notes,
+      },
       retryAfterMs: null,
     };
   } catch (error) {

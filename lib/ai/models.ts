@@ -2,6 +2,7 @@ import { createOpenAI } from "@ai-sdk/openai";
 import type { LanguageModelV3 } from "@ai-sdk/provider";
 import { wrapLanguageModel } from "ai";
 import type { Env } from "@/lib/env";
+import { priceFromComparables } from "./comparable-price-lookup";
 import { createLocalVisionModel, LOCAL_VISION_MODEL_ID } from "./local-vision/model";
 import { createMockModel, isMockScenario, type MockScenario } from "./mock-models";
 import { recordCallsMiddleware } from "./record-calls";
@@ -82,7 +83,7 @@ function createBaseModel(config: ModelConfig, aiEnv: AiEnv): LanguageModelV3 {
       // Most of them ignore the key; the client needs one all the same (Ollama's docs use a placeholder too).
       return createOpenAI({ apiKey: aiEnv.OPENAI_API_KEY ?? "unused", baseURL: aiEnv.OPENAI_BASE_URL }).chat(config.name);
     case "local":
-      return createLocalVisionModel();
+      return createLocalVisionModel(priceFromComparables);
     case "mock":
       // resolveModelConfig only returns known scenarios.
       return createMockModel(config.name as MockScenario);

@@ -94,6 +94,7 @@ export const queueRulesSchema = z.object({
   lowConfidence: checkbox,
   errors: checkbox,
   secondReviewShare: share("second-review share"),
+  includeSynthetic: checkbox,
 });
 export type QueueRulesInput = z.output<typeof queueRulesSchema>;
 

@@ -1,5 +1,6 @@
 import type { FieldErrors } from "@/lib/action-result";
-import { getReviewItemStatus, saveReviewLabel } from "@/lib/db/queries/review-queue";
+import { saveReviewLabel } from "@/lib/db/queries/review-labels";
+import { getReviewItemStatus } from "@/lib/db/queries/review-reports";
 import { missingVerdicts, verdictsOf, type ReviewLabelInput } from "./label-schema";
 
 export type RecordLabelOutcome = { ok: true; created: boolean } | { ok: false; error: string; fieldErrors?: FieldErrors };

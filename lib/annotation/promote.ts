@@ -1,6 +1,7 @@
 import { findUnownedImageBySha256 } from "@/lib/db/queries/eval-datasets";
 import { getImageById } from "@/lib/db/queries/images";
-import { findDatasetCaseByImage, getReviewLabel, insertPromotedCase } from "@/lib/db/queries/review-queue";
+import { findDatasetCaseByImage, insertPromotedCase } from "@/lib/db/queries/eval-dataset-promotion";
+import { getReviewLabel } from "@/lib/db/queries/review-reports";
 import { datasetContentHash } from "@/lib/evals/dataset-store";
 import { evalCaseSchema } from "@/lib/evals/dataset";
 import { copyImageUnowned } from "@/lib/images";

@@ -1,11 +1,6 @@
-import { PREFILL_FEATURE } from "@/lib/ai/analyse-photo";
-import {
-  claimNextReviewItem,
-  claimReviewItem,
-  enqueueMatchingCalls,
-  getQueueRules,
-  type ClaimItemResult,
-} from "@/lib/db/queries/review-queue";
+import { PREFILL_FEATURE } from "@/lib/ai/prefill-contract";
+import { claimNextReviewItem, claimReviewItem, type ClaimItemResult } from "@/lib/db/queries/review-claims";
+import { enqueueMatchingCalls, getQueueRules } from "@/lib/db/queries/review-queue";
 import type { ReviewItem } from "@/lib/db/schema";
 import { findHeavilyEditedCallIds } from "./heavy-edits";
 

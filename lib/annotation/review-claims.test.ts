@@ -2,14 +2,9 @@ import crypto from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_FIXTURE } from "@/lib/ai/mock-fixtures";
 import { getDb } from "@/lib/db/client";
-import {
-  claimNextReviewItem,
-  claimReviewItem,
-  getQueueCounts,
-  listMultiplyLabelledItems,
-  releaseReviewItem,
-  updateQueueRules,
-} from "@/lib/db/queries/review-queue";
+import { claimNextReviewItem, claimReviewItem, releaseReviewItem } from "@/lib/db/queries/review-claims";
+import { updateQueueRules } from "@/lib/db/queries/review-queue";
+import { getQueueCounts, listMultiplyLabelledItems } from "@/lib/db/queries/review-reports";
 import { aiCalls, reviewItems, user } from "@/lib/db/schema";
 import { agreementRate } from "./agreement";
 import { recordLabel } from "./labels";

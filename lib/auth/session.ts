@@ -3,13 +3,16 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getAuth } from "./auth";
+import { safeReturnPath } from "./return-path";
+
+export { safeReturnPath };
 
 /** The signed-in user for this request, or null. Read once per request. */
 export const getCurrentUser = cache(async () => {
   const requestHeaders = await headers();
   // Most page views are visitors with no session cookie: nothing to look up.
   if (!getSessionCookie(requestHeaders)) return null;
-  const auth = await getAuth();
+  const auth = await getAuth(requestHeaders);
   const session = await auth.api.getSession({ headers: requestHeaders });
   return session?.user ?? null;
 });
@@ -21,12 +24,4 @@ export async function requireUser(returnTo: string): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?next=${encodeURIComponent(safeReturnPath(returnTo))}`);
   return user;
-}
-
-/** Only same-site paths are followed after sign-in, never another origin. */
-export function safeReturnPath(value: unknown, fallback = "/"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
-    return fallback;
-  }
-  return value;
 }

@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { withPgClient } from "@/lib/testing/pg-client";
 import { measureLoad, type LoadResult } from "./http-load";
 import { residentMemoryBytes, startNextServer } from "./next-server";
 
@@ -72,27 +72,17 @@ function runSeed(env: Record<string, string>, generated: number, log: (line: str
   });
 }
 
-async function withPostgres<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 // PostgreSQL's own count of full-table reads of listings. A backend reports its counts when idle,
 // within about ten seconds (PGSTAT_IDLE_INTERVAL), hence the wait.
 async function listingSeqScans(databaseUrl: string): Promise<number> {
-  return withPostgres(databaseUrl, async (client) => {
+  return withPgClient(databaseUrl, async (client) => {
     const { rows } = await client.query<{ seq_scan: string }>("select seq_scan from pg_stat_user_tables where relname = 'listings'");
     return Number(rows[0]?.seq_scan ?? 0);
   });
 }
 
 export async function postgresReachable(url: string): Promise<boolean> {
-  return withPostgres(url, async () => true).catch(() => false);
+  return withPgClient(url, async () => true).catch(() => false);
 }
 
 export async function benchCatalogue(options: CatalogueOptions): Promise<CatalogueResult> {
@@ -102,7 +92,7 @@ export async function benchCatalogue(options: CatalogueOptions): Promise<Catalog
   let databaseName: string | null = null;
   if (options.database === "postgres") {
     databaseName = `trova_bench_${process.pid}_${crypto.randomBytes(3).toString("hex")}`;
-    await withPostgres(options.postgresUrl, (client) => client.query(`create database ${databaseName}`));
+    await withPgClient(options.postgresUrl, (client) => client.query(`create database ${databaseName}`));
     const url = new URL(options.postgresUrl);
     url.pathname = `/${databaseName}`;
     env.DATABASE_URL = url.toString();
@@ -141,6 +131,6 @@ export async function benchCatalogue(options: CatalogueOptions): Promise<Catalog
     }
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
-    if (databaseName) await withPostgres(options.postgresUrl, (client) => client.query(`drop database if exists ${databaseName} with (force)`));
+    if (databaseName) await withPgClient(options.postgresUrl, (client) => client.query(`drop database if exists ${databaseName} with (force)`));
   }
 }

@@ -1,3 +1,4 @@
+import { percentileOfSorted } from "@/lib/percentile";
 import autocannon from "autocannon";
 
 export type LoadResult = {
@@ -11,8 +12,7 @@ export type LoadResult = {
 
 /** The value below which `p` percent of the sorted samples fall (nearest rank). */
 export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+  return percentileOfSorted(sorted, p) ?? Number.NaN;
 }
 
 /**

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -18,7 +19,8 @@ export async function spareTcpPort(): Promise<number> {
   return port;
 }
 
-export async function startNextServer(env: Record<string, string>, options: { dataDir?: string; root?: string } = {}): Promise<NextServer> {
+/** `answering`: ready once it answers at all, even 503 (a journey that starts it without its database). */
+export async function startNextServer(env: Record<string, string>, options: { dataDir?: string; root?: string; ready?: "healthy" | "answering" } = {}): Promise<NextServer> {
   const root = options.root ?? process.cwd();
   const port = await spareTcpPort();
   const ownDataDir = !options.dataDir;
@@ -26,7 +28,8 @@ export async function startNextServer(env: Record<string, string>, options: { da
   const url = `http://localhost:${port}`;
   const child: ChildProcess = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, APP_URL: url, SEED_DEMO: "false", NEXT_TELEMETRY_DISABLED: "1", ...env },
+    // A production node on PostgreSQL refuses to start without a shared secret; this one is its own.
+    env: { ...process.env, DATA_DIR: dataDir, APP_URL: url, SEED_DEMO: "false", NEXT_TELEMETRY_DISABLED: "1", BETTER_AUTH_SECRET: crypto.randomBytes(32).toString("base64url"), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -41,7 +44,7 @@ export async function startNextServer(env: Record<string, string>, options: { da
   // Ready once the health check answers (the database is opened and migrated on start).
   for (let attempt = 0; attempt < 480; attempt += 1) {
     if (child.exitCode !== null) break;
-    const healthy = await fetch(`${url}/api/health`).then((response) => response.ok, () => false);
+    const healthy = await fetch(`${url}/api/health`).then((response) => response.ok || (options.ready === "answering" && response.status === 503), () => false);
     if (healthy) return { url, pid: child.pid!, dataDir, output: () => output, stop };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -1,5 +1,6 @@
 import { COUNT_LIMIT } from "@/lib/db/queries/listings";
 import type { CatalogueResult, DatabaseKind } from "./catalogue";
+import type { FleetBenchRow } from "./fleet";
 
 // BENCHMARKS.md: what was measured, on which commit and machine, and whether the targets hold.
 
@@ -14,6 +15,8 @@ export type BenchMeta = {
   /** Configurations that could not run, with why (e.g. no PostgreSQL server). */
   skipped: string[];
   prefillOutput: string | null;
+  /** Pages through nginx with 1 and 2 nodes (lib/bench/fleet.ts); empty when not measured. */
+  fleet: FleetBenchRow[];
 };
 
 // Targets from the benchmark issue.
@@ -93,6 +96,21 @@ export function formatBenchmarks(results: CatalogueResult[], meta: BenchMeta): s
   lines.push("- The database part is index-bound when the large catalogue's sequential scans are 0 (table above). Every");
   lines.push(`  list page reads at most one page of cards in index order and counts at most ${number(COUNT_LIMIT + 1)} matches.`);
   lines.push("- Every page measured shows a full page of 24 cards at both sizes, so the sizes compare like with like.", "");
+  lines.push("## Fleet: through nginx, 1 node against 2", "");
+  if (meta.fleet.length) {
+    lines.push("`npm run fleet`'s set-up (nginx, `next start` nodes, PostgreSQL, Redis, s3rver), demo catalogue, same run.");
+    lines.push("Both nodes share this machine's cores with nginx, PostgreSQL and the load generator: on one machine a");
+    lines.push("second node cannot add throughput, and with other work running it may lose some (read the load average).");
+    lines.push("On separate machines each node brings its own cores.", "");
+    lines.push("| nodes | page | req/s | p50 | p95 | failed | load average before → after |");
+    lines.push("|---:|---|---:|---:|---:|---:|---|");
+    for (const row of meta.fleet) {
+      lines.push(`| ${row.nodes} | ${row.page} | ${number(row.requestsPerSecond, 1)} | ${number(row.p50Ms)} ms | ${number(row.p95Ms)} ms | ${row.failures} | ${number(row.loadBefore, 1)} → ${number(row.loadAfter, 1)} |`);
+    }
+    lines.push("");
+  } else {
+    lines.push("Not measured in this run (`--skip-fleet`, or nginx, PostgreSQL or Redis missing: see *Not measured* above).", "");
+  }
   lines.push("## Pre-fill overhead", "");
   if (meta.prefillOutput) {
     lines.push("`npm run bench:prefill`: the server's time outside the model for each upload, and the browser's downscale.", "");

@@ -8,7 +8,18 @@ import { acquireDataDirLock, releaseDataDirLock } from "./data-dir-lock";
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
-type DatabaseHandle = { db: Database; kind: "pglite" | "postgres"; close: () => Promise<void> };
+type DatabaseHandle = {
+  db: Database;
+  kind: "pglite" | "postgres";
+  close: () => Promise<void>;
+  /** Runs `work` while no other process holds the start-up lock (PostgreSQL); absent, it just runs. */
+  exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
+};
+
+// pg_advisory_lock(class, id): one lock every Trova process takes to migrate and to seed, so N nodes
+// starting together on an empty database migrate it once and seed it once. The class is "TROV".
+const ADVISORY_LOCK_CLASS = 0x54524f56;
+const STARTUP_LOCK_ID = 1;
 
 // One database per process. Kept on globalThis so that dev-server module reloads reuse it
 // instead of opening the PGlite data directory a second time.
@@ -51,8 +62,33 @@ export async function openPostgres(connectionString: string): Promise<DatabaseHa
   // An idle client losing its server must not crash the process; the next query reconnects.
   pool.on("error", (error) => console.error("[db] idle PostgreSQL client error:", error.message));
   const db = drizzle(pool, { schema });
-  await migrate(db, { migrationsFolder });
-  return { db, kind: "postgres", close: () => pool.end() };
+  const exclusive = <T>(work: () => Promise<T>) => withAdvisoryLock(pool, work);
+  // The lock waits for a node that is migrating; drizzle then finds every migration applied.
+  await exclusive(() => migrate(db, { migrationsFolder }));
+  return { db, kind: "postgres", close: () => pool.end(), exclusive };
+}
+
+/** Session-level advisory lock on a connection of its own, released even when `work` throws. */
+async function withAdvisoryLock<T>(pool: import("pg").Pool, work: () => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query("select pg_advisory_lock($1, $2)", [ADVISORY_LOCK_CLASS, STARTUP_LOCK_ID]);
+    try {
+      return await work();
+    } finally {
+      await client.query("select pg_advisory_unlock($1, $2)", [ADVISORY_LOCK_CLASS, STARTUP_LOCK_ID]).catch(() => (broken = true));
+    }
+  } finally {
+    // A connection whose unlock failed may still hold the lock: close it, which releases it.
+    client.release(broken);
+  }
+}
+
+/** Migrating, seeding: start-up work that one process at a time may do on a shared database. */
+export async function runExclusively<T>(work: () => Promise<T>): Promise<T> {
+  const handle = await getDatabaseHandle();
+  return handle.exclusive ? handle.exclusive(work) : work();
 }
 
 export async function openPglite(directory: string): Promise<DatabaseHandle> {

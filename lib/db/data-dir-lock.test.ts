@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { acquireDataDirLock, DataDirLockedError, releaseDataDirLock } from "./data-dir-lock";
+import { acquireDataDirLock, DataDirLockedError, processStartTime, releaseDataDirLock } from "./data-dir-lock";
 
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), "trova-lock-"));
 const lockPath = path.join(folder, "pglite.lock");
@@ -30,6 +30,35 @@ describe("the PGlite data directory lock", () => {
     fs.writeFileSync(lockPath, JSON.stringify({ pid: ended.pid }));
     acquireDataDirLock(lockPath, folder);
     expect(JSON.parse(fs.readFileSync(lockPath, "utf8")).pid).toBe(process.pid);
+  });
+
+  it("takes over a lock whose pid now runs something other than Trova (pid reuse after a crash)", async () => {
+    const unrelated = spawn("sleep", ["30"]);
+    children.push(unrelated);
+    await new Promise((resolve) => unrelated.on("spawn", resolve));
+    fs.writeFileSync(lockPath, JSON.stringify({ pid: unrelated.pid, command: "next start" }));
+    acquireDataDirLock(lockPath, folder);
+    expect(JSON.parse(fs.readFileSync(lockPath, "utf8")).pid).toBe(process.pid);
+  });
+
+  it("takes over a lock whose pid is a different process than the one that wrote it", () => {
+    const other = spawn(process.execPath, ["-e", "setTimeout(() => {}, 30000)"]);
+    children.push(other);
+    // Same pid, but started at another time: the writer is gone and its pid was given out again.
+    fs.writeFileSync(lockPath, JSON.stringify({ pid: other.pid, command: "next start", startTime: "1" }));
+    acquireDataDirLock(lockPath, folder);
+    expect(JSON.parse(fs.readFileSync(lockPath, "utf8")).pid).toBe(process.pid);
+  });
+
+  it("records its start time, so a live holder is recognised as itself", async () => {
+    const other = spawn(process.execPath, ["-e", "setTimeout(() => {}, 30000)"]);
+    children.push(other);
+    await new Promise((resolve) => other.on("spawn", resolve));
+    fs.writeFileSync(lockPath, JSON.stringify({ pid: other.pid, command: "next start", startTime: processStartTime(other.pid!) }));
+    expect(() => acquireDataDirLock(lockPath, folder)).toThrow(DataDirLockedError);
+    acquireDataDirLock(path.join(folder, "mine.lock"), folder);
+    expect(JSON.parse(fs.readFileSync(path.join(folder, "mine.lock"), "utf8")).startTime).toBe(processStartTime(process.pid));
+    releaseDataDirLock(path.join(folder, "mine.lock"));
   });
 
   it("removes the lock file on release", () => {

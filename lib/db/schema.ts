@@ -16,8 +16,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { CATEGORIES, CONDITIONS, LISTING_STATUSES } from "../listings/options";
-import type { GuardRailLimits } from "../rollout/guard-rails";
-import type { ImplicitFeedback } from "../sell/implicit-feedback";
+import type { GuardRailLimits, ImplicitFeedback } from "./json-columns";
 
 const tsvector = customType<{ data: string }>({
   dataType() {
@@ -269,6 +268,8 @@ export const aiCalls = pgTable(
     // Set when a listing is published from this call, and kept when that listing is deleted later.
     publishedAt: timestamp("published_at", { withTimezone: true }),
     implicitFeedback: jsonb("implicit_feedback").$type<ImplicitFeedback>(),
+    // Made up by `npm run seed:calls` to load-test the console: kept out of live figures by default.
+    synthetic: boolean("synthetic").notNull().default(false),
     createdAt: createdAt(),
     // Every change moves this, so the monitoring roll-ups know which hours to recompute.
     updatedAt: updatedAt(),
@@ -302,6 +303,7 @@ const rollupKey = () => ({
   promptId: text("prompt_id"),
   promptVersion: integer("prompt_version"),
   variantKey: text("variant_key"),
+  synthetic: boolean("synthetic").notNull().default(false),
 });
 const countColumn = (name: string) => integer(name).notNull().default(0);
 const sumColumn = (name: string) => doublePrecision(name).notNull().default(0);
@@ -347,7 +349,7 @@ export const aiCallRollups = pgTable(
 export type AiCallRollup = typeof aiCallRollups.$inferSelect;
 
 // Latency histograms per hour: how many calls fell in each bin (bins grow by a fixed ratio, see
-// lib/monitoring/latency-bins.ts), from which p50 and p95 are read for any range.
+// lib/db/latency-bins.ts), from which p50 and p95 are read for any range.
 export const aiCallLatencyRollups = pgTable(
   "ai_call_latency_rollups",
   {
@@ -594,6 +596,8 @@ export const reviewQueueRules = pgTable("review_queue_rules", {
   errors: boolean("errors").notNull().default(true),
   // Share of queued calls that two reviewers label, to measure agreement.
   secondReviewShare: doublePrecision("second_review_share").notNull().default(0.1),
+  // Synthetic calls (`npm run seed:calls`) enter only when this is on.
+  includeSynthetic: boolean("include_synthetic").notNull().default(false),
   updatedBy: text("updated_by").references(() => user.id, { onDelete: "set null" }),
   updatedAt: updatedAt(),
 });

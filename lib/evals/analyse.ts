@@ -1,4 +1,5 @@
-import { analysePhoto, EVAL_FEATURE } from "@/lib/ai/analyse-photo";
+import { analysePhoto } from "@/lib/ai/analyse-photo";
+import { EVAL_FEATURE } from "@/lib/ai/prefill-contract";
 import { env } from "@/lib/env";
 import type { AnalyseForEval } from "./runner";
 

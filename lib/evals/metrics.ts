@@ -1,3 +1,4 @@
+import { percentile as nearestRank } from "@/lib/percentile";
 import { CATEGORIES, type Category } from "@/lib/listings/options";
 import type { CaseScore } from "./scorers";
 
@@ -33,12 +34,9 @@ export type EvalMetrics = {
 const rate = (scores: CaseScore[], test: (score: CaseScore) => boolean) =>
   scores.length === 0 ? 0 : scores.filter(test).length / scores.length;
 
-/** Nearest-rank percentile of a list of numbers (p in 0–100). */
+/** Nearest-rank percentile of a list of numbers (p in 0–100); 0 when there are none. */
 export function percentile(values: number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
+  return nearestRank(values, p) ?? 0;
 }
 
 export function median(values: number[]): number | null {

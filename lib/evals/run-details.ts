@@ -1,7 +1,7 @@
 import { getDatasetVersionCases } from "@/lib/db/queries/eval-datasets";
 import { getEvalRun, getEvalRunCases } from "@/lib/db/queries/eval-runs";
 import type { ListingSuggestion } from "@/lib/ai/output-schema";
-import { isUuid } from "@/lib/db/queries/listings";
+import { isUuid } from "@/lib/db/uuid";
 import type { EvalMetrics } from "./metrics";
 import type { CaseScore } from "./scorers";
 

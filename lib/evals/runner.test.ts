@@ -4,7 +4,7 @@ import { getPrompt } from "@/lib/ai/prompts";
 import { getEvalRun, getEvalRunCases, listEvalRuns } from "@/lib/db/queries/eval-runs";
 import { writeGeneratedDataset } from "@/lib/testing/eval-dataset";
 import { loadStoredDataset } from "./dataset-store";
-import { mapWithConcurrency, runEval, type AnalyseForEval } from "./runner";
+import { runEval, type AnalyseForEval } from "./runner";
 
 const answerFor = (category: ListingSuggestion["category"], title: string): ListingSuggestion => ({
   title,
@@ -72,12 +72,3 @@ describe("runEval", () => {
   });
 });
 
-describe("mapWithConcurrency", () => {
-  it("keeps results in input order", async () => {
-    const results = await mapWithConcurrency([30, 10, 20], 2, async (ms) => {
-      await new Promise((resolve) => setTimeout(resolve, ms));
-      return ms;
-    });
-    expect(results).toEqual([30, 10, 20]);
-  });
-});

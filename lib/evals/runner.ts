@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import pLimit from "p-limit";
 import { failEvalRun, finishEvalRun, insertEvalRun, insertEvalRunCase } from "@/lib/db/queries/eval-runs";
 import type { ListingSuggestion } from "@/lib/ai/output-schema";
 import type { PromptVersion } from "@/lib/ai/prompts";
@@ -53,20 +54,6 @@ export function currentGitCommit(): string | null {
   }
 }
 
-/** Runs `work` over `items` with at most `limit` at a time, keeping the results in order. */
-export async function mapWithConcurrency<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]);
-    }
-  });
-  await Promise.all(workers);
-  return results;
-}
-
 /**
  * Runs the analyse-photo task once per case per trial and stores everything as an experiment:
  * dataset version, model, prompt, parameters, git commit, per-case results and the aggregates.
@@ -91,12 +78,17 @@ export async function runEval(options: EvalRunOptions): Promise<EvalRunReport> {
   const tasks = dataset.cases.flatMap((evalCase) => Array.from({ length: trials }, (_, trial) => ({ evalCase, trial })));
   let done = 0;
   try {
-    const cases = await mapWithConcurrency(tasks, concurrency, async ({ evalCase, trial }) => {
-      const scored = await runCase(options, evalCase, trial);
-      await insertEvalRunCase({ runId: run.id, caseId: evalCase.id, trial, aiCallId: scored.callId, score: scored.score, suggestion: scored.suggestion });
-      options.onProgress?.(++done, tasks.length);
-      return { ...scored.score, callId: scored.callId };
-    });
+    const limit = pLimit(concurrency);
+    const cases = await Promise.all(
+      tasks.map(({ evalCase, trial }) =>
+        limit(async () => {
+          const scored = await runCase(options, evalCase, trial);
+          await insertEvalRunCase({ runId: run.id, caseId: evalCase.id, trial, aiCallId: scored.callId, score: scored.score, suggestion: scored.suggestion });
+          options.onProgress?.(++done, tasks.length);
+          return { ...scored.score, callId: scored.callId };
+        }),
+      ),
+    );
     const metrics = { ...computeMetrics(cases), categoryConsistency: categoryConsistency(cases) };
     await finishEvalRun(run.id, metrics);
     return {

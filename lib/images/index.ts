@@ -3,7 +3,7 @@ import { insertImage } from "@/lib/db/queries/images";
 import type { Image } from "@/lib/db/schema";
 import { ImageRejectedError } from "./errors";
 import { normaliseImage } from "./normalise";
-import { getImageStorage } from "./storage";
+import { getImageStorage, ImageStorageUnavailableError } from "./storage";
 
 export { ImageRejectedError } from "./errors";
 export { maxUploadBytes } from "./normalise";
@@ -19,6 +19,8 @@ export function imageUrl(storageKey: string, variant: ImageVariant = "full"): st
 }
 
 export type StoreImageResult = { ok: true; image: Image } | { ok: false; error: string };
+
+export const STORAGE_UNAVAILABLE_MESSAGE = "Photos can't be saved right now. Your listing is kept here: try adding the photo again in a minute.";
 
 /**
  * The one way an uploaded photo enters Trova: validated from its bytes, normalised, written to
@@ -50,7 +52,13 @@ export async function storeUploadedImage(bytes: Buffer, ownerId: string | null):
     });
     return { ok: true, image };
   } catch (error) {
+    // Nothing refers to these files yet: remove whatever was written (best effort; a store that
+    // is down leaves at most an unreferenced file, never a listing photo that is missing).
     await Promise.all(files.map((file) => storage.delete(file).catch(() => undefined)));
+    if (error instanceof ImageStorageUnavailableError) {
+      console.error("[images] upload not stored:", error.message);
+      return { ok: false, error: STORAGE_UNAVAILABLE_MESSAGE };
+    }
     throw error;
   }
 }
@@ -80,10 +88,15 @@ export async function copyImageUnowned(image: Image): Promise<Image> {
   }
 }
 
-/** Removes image files; rows are removed by the caller's query (often in a transaction). */
+/**
+ * Removes image files; rows are removed by the caller's query (often in a transaction), before.
+ * A file that cannot be removed (storage down) is logged, not thrown: its row is already gone, so
+ * nothing shows it, and the seller's deletion has succeeded.
+ */
 export async function deleteImageFiles(storageKeys: string[]): Promise<void> {
   const storage = getImageStorage();
-  await Promise.all(
-    storageKeys.flatMap((key) => [storage.delete(storageFileName(key, "full")), storage.delete(storageFileName(key, "thumb"))]),
-  );
+  const files = storageKeys.flatMap((key) => [storageFileName(key, "full"), storageFileName(key, "thumb")]);
+  const results = await Promise.allSettled(files.map((file) => storage.delete(file)));
+  const failed = files.filter((_, index) => results[index].status === "rejected");
+  if (failed.length > 0) console.error(`[images] ${failed.length} file(s) not deleted, left unreferenced: ${failed.join(", ")}`);
 }

@@ -1,8 +1,9 @@
 import type { Category } from "./options";
 
-// What buyers ask about each kind of item. The built-in model (lib/ai/local-vision) writes them
-// into the description as lines ending in a placeholder for the seller to complete; the listing
-// schema refuses to publish a line that still holds the placeholder.
+// What buyers ask about each kind of item. The listing form shows them as the description's
+// placeholder and as chips that insert "Brand and model: " for the seller to complete; they are
+// never suggested as text. Drafts from before may still hold the old skeleton's unfinished
+// "Brand and model: …" lines: those are dropped at publish (the listing schema), never refused.
 
 export const DESCRIPTION_PLACEHOLDER = "…";
 
@@ -18,17 +19,34 @@ export const DESCRIPTION_PROMPTS: Record<Category, string[]> = {
   Other: ["What it is", "Brand and model", "Size", "Condition and any faults", "Included"],
 };
 
-/** "Brand and model: …": one line of the skeleton, still to be completed. */
-export function promptLine(prompt: string): string {
-  return `${prompt}: ${DESCRIPTION_PLACEHOLDER}`;
+/** The prompts for a category, or the general ones before a category is chosen. */
+export function descriptionPrompts(category: Category | ""): string[] {
+  return DESCRIPTION_PROMPTS[category || "Other"];
 }
 
-const UNFILLED_LINES = new Set(Object.values(DESCRIPTION_PROMPTS).flat().map(promptLine));
+/** The description's placeholder: what buyers ask, as one line. */
+export function descriptionPlaceholder(category: Category | ""): string {
+  return `Buyers ask about: ${descriptionPrompts(category).join("; ").toLowerCase()}.`;
+}
 
-/** The skeleton lines a description still holds unchanged, in order. */
-export function unfilledPromptLines(description: string): string[] {
+/** The description with a prompt added on a line of its own, for the seller to complete. */
+export function insertPrompt(description: string, prompt: string): string {
+  const trimmed = description.replace(/\s+$/, "");
+  return `${trimmed ? `${trimmed}\n` : ""}${prompt}: `;
+}
+
+/** Whether the description already has a line for this prompt. */
+export function hasPrompt(description: string, prompt: string): boolean {
+  return description.split("\n").some((line) => line.trim().toLowerCase().startsWith(`${prompt.toLowerCase()}:`));
+}
+
+const UNFILLED_LINES = new Set(Object.values(DESCRIPTION_PROMPTS).flat().flatMap((prompt) => [`${prompt}: ${DESCRIPTION_PLACEHOLDER}`, `${prompt}:`]));
+
+/** The description without prompt lines the seller left unanswered ("Size: …", "Size:"). */
+export function withoutUnfilledPrompts(description: string): string {
   return description
     .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => UNFILLED_LINES.has(line));
+    .filter((line) => !UNFILLED_LINES.has(line.trim()))
+    .join("\n")
+    .trim();
 }

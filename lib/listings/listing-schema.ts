@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { withoutControlCharacters } from "@/lib/plain-text";
-import { DESCRIPTION_PLACEHOLDER, unfilledPromptLines } from "./description-prompts";
+import { withoutUnfilledPrompts } from "./description-prompts";
 import { CATEGORIES, CONDITIONS, LISTING_STATUSES, MAX_PHOTOS } from "./options";
 
 export const MAX_PRICE_EUR = 1_000_000;
@@ -63,12 +63,8 @@ export const listingSchema = z
       .overwrite(withoutControlCharacters)
       .trim()
       .max(MAX_DESCRIPTION_LENGTH, "Keep the description under 5,000 characters.")
-      .superRefine((description, context) => {
-        const unfilled = unfilledPromptLines(description);
-        if (unfilled.length === 0) return;
-        const more = unfilled.length > 1 ? ` and ${unfilled.length - 1} more ${unfilled.length === 2 ? "line" : "lines"} ending in “${DESCRIPTION_PLACEHOLDER}”` : "";
-        context.addIssue({ code: "custom", message: `Fill in or delete “${unfilled[0]}”${more}.` });
-      })
+      // A prompt line the seller inserted and left unanswered says nothing: it is left out, never refused.
+      .overwrite(withoutUnfilledPrompts)
       .default(""),
     category: z.enum(CATEGORIES, { error: "Choose a category." }),
     condition: z.enum(CONDITIONS, { error: "Choose the item's condition." }),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { latencyBin, latencyOfBin } from "./latency-bins";
-import { deriveMetrics, percentilesFromHistogram, type MetricSums } from "./metrics";
+import { latencyBin, latencyOfBin } from "@/lib/db/latency-bins";
+import type { MetricSums } from "@/lib/db/queries/ai-call-rollups";
+import { deriveMetrics, percentilesFromHistogram } from "./metrics";
 import { DEFAULT_THRESHOLDS, findBreaches, readThresholds, thresholdsFormSchema } from "./thresholds";
 
 const zero: MetricSums = {

@@ -1,19 +1,10 @@
-import type { AiCallRollup } from "@/lib/db/schema";
-import { COMPARED_FIELDS, type ComparedField } from "@/lib/sell/implicit-feedback";
-import { latencyOfBin } from "./latency-bins";
+import type { MetricSums, SummedColumn } from "@/lib/db/queries/ai-call-rollups";
+import { COMPARED_FIELDS, type ComparedField } from "@/lib/db/json-columns";
+import { latencyOfBin } from "@/lib/db/latency-bins";
 
 // Turns the sums the database aggregates (per bucket, per model or prompt version, or overall)
 // into the figures the dashboard shows. Every rate has its denominator beside it, and is null
 // when there is nothing to divide by.
-
-type SummedColumn = Exclude<keyof AiCallRollup, "hour" | "feature" | "modelId" | "promptId" | "promptVersion" | "variantKey">;
-
-/** The roll-up columns summed over a group, plus the two counts that decide abandonment. */
-export type MetricSums = Record<SummedColumn, number> & {
-  /** Answered calls more than a day old, and how many of them led to a listing within the day. */
-  settledAnswered: number;
-  settledPublishedWithinDay: number;
-};
 
 /** Nearest-rank p50 and p95 read from a latency histogram, in ms (null without calls). */
 export type LatencyPercentiles = { p50Ms: number | null; p95Ms: number | null };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { RollupSplit, RollupWindow } from "@/lib/db/queries/ai-call-rollups";
 
 // The dashboard's time ranges, in whole buckets so that every bar on a chart covers the same
 // length of time: the bucket under way now plus enough whole buckets before it to cover the
@@ -15,25 +16,21 @@ export const RANGES = {
 export type RangeKey = keyof typeof RANGES;
 export const RANGE_KEYS = Object.keys(RANGES) as RangeKey[];
 
-export const SPLITS = { model: "Model", prompt: "Prompt version" } as const;
+export const SPLITS = { model: "Model", prompt: "Prompt version" } as const satisfies Record<RollupSplit, string>;
 export type SplitKey = keyof typeof SPLITS;
 
 export const monitoringParamsSchema = z.object({
   range: z.enum(RANGE_KEYS as [RangeKey, ...RangeKey[]]).catch("day"),
   split: z.enum(["model", "prompt"]).catch("model"),
+  // Synthetic calls from `npm run seed:calls` are left out of live figures unless asked for.
+  synthetic: z.enum(["include"]).optional().catch(undefined),
 });
 export type MonitoringParams = z.infer<typeof monitoringParamsSchema>;
 
-export type RangeWindow = {
+export type RangeWindow = RollupWindow & {
   range: RangeKey;
-  source: "calls" | "rollups";
-  bucketMinutes: number;
-  /** Start of the first bucket. */
-  start: Date;
   /** Start of every bucket, oldest first. */
   buckets: Date[];
-  /** Calls before this are over a day old: whether they led to a listing is settled. */
-  settledBefore: Date;
 };
 
 const MINUTE_MS = 60_000;

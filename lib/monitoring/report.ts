@@ -1,4 +1,4 @@
-import { PREFILL_FEATURE } from "@/lib/ai/analyse-photo";
+import { PREFILL_FEATURE } from "@/lib/ai/prefill-contract";
 import { latencyHistograms, refreshAiCallRollups, sumRange, type HistogramRow, type SumsRow } from "@/lib/db/queries/ai-call-rollups";
 import { deriveMetrics, percentilesFromHistogram, ratio, type Metrics } from "./metrics";
 import { rangeWindow, type MonitoringParams, type RangeWindow, type SplitKey } from "./ranges";
@@ -24,12 +24,13 @@ export type MonitoringReport = {
   series: SeriesPoint[];
 };
 
-/** The dashboard for a range: roll-ups brought up to date, then summed in SQL. Live traffic only (no evaluation runs). */
+/** The dashboard for a range: roll-ups brought up to date, then summed in SQL. Live traffic only (no evaluation runs, no synthetic calls unless asked). */
 export async function getMonitoringReport(params: MonitoringParams, now = new Date()): Promise<MonitoringReport> {
   const window = rangeWindow(params.range, now);
   await refreshAiCallRollups();
-  const sums = await sumRange(window, PREFILL_FEATURE, params.split);
-  const histograms = await latencyHistograms(window, PREFILL_FEATURE, params.split);
+  const includeSynthetic = params.synthetic === "include";
+  const sums = await sumRange(window, PREFILL_FEATURE, params.split, includeSynthetic);
+  const histograms = await latencyHistograms(window, PREFILL_FEATURE, params.split, includeSynthetic);
   return buildReport(window, params.split, sums, histograms);
 }
 

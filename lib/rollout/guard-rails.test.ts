@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkGuardRail, type GuardRailLimits, type RecentCall } from "./guard-rails";
+import type { GuardRailLimits } from "@/lib/db/json-columns";
+import { checkGuardRail, type RecentCall } from "./guard-rails";
 
 const limits: GuardRailLimits = { maxErrorRate: 0.2, maxInvalidRate: 0.1, maxP95LatencyMs: 5000, window: 20, minCalls: 10 };
 const ok = (latencyMs = 800): RecentCall => ({ status: "ok", latencyMs });

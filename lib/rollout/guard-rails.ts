@@ -1,17 +1,7 @@
 // Guard rails: a candidate whose recent calls go wrong loses its traffic to control.
 
-export type GuardRailLimits = {
-  /** Share of failed calls (provider errors, timeouts) above which a candidate is cut. */
-  maxErrorRate: number;
-  /** Share of answers that broke the output schema. */
-  maxInvalidRate: number;
-  /** 95th percentile latency in milliseconds. */
-  maxP95LatencyMs: number;
-  /** How many of the candidate's most recent calls are judged. */
-  window: number;
-  /** Fewer calls than this in the window: too early to judge. */
-  minCalls: number;
-};
+import type { GuardRailLimits } from "@/lib/db/json-columns";
+import { percentileOfSorted } from "@/lib/percentile";
 
 export const DEFAULT_GUARD_RAIL_LIMITS: GuardRailLimits = {
   maxErrorRate: 0.2,
@@ -24,10 +14,6 @@ export const DEFAULT_GUARD_RAIL_LIMITS: GuardRailLimits = {
 export type RecentCall = { status: "ok" | "invalid" | "error"; latencyMs: number | null };
 
 export type GuardRailVerdict = { trip: false } | { trip: true; reason: string };
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
-}
 
 const percent = (value: number) => `${Math.round(value * 1000) / 10} %`;
 
@@ -48,8 +34,8 @@ export function checkGuardRail(recentCalls: readonly RecentCall[], limits: Guard
   }
   const latencies = calls.flatMap((call) => (call.latencyMs === null ? [] : [call.latencyMs])).sort((a, b) => a - b);
   if (latencies.length >= limits.minCalls) {
-    const p95 = percentile(latencies, 0.95);
-    if (p95 > limits.maxP95LatencyMs) {
+    const p95 = percentileOfSorted(latencies, 95);
+    if (p95 !== undefined && p95 > limits.maxP95LatencyMs) {
       return { trip: true, reason: `p95 latency ${Math.round(p95)} ms over its last ${calls.length} calls (limit ${limits.maxP95LatencyMs} ms).` };
     }
   }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
+import type { ImplicitFeedback } from "@/lib/db/json-columns";
 import { computeRolloutResults, type ExposureRow } from "./results";
 
+// Two fields, one kept: the keep rate is easy to check by hand.
+const TWO_FIELDS = { title: "kept", price: "changed" } as ImplicitFeedback["fields"];
 const now = Date.parse("2026-11-30T12:00:00Z");
 const old = new Date(now - 2 * 24 * 3600 * 1000);
 
@@ -14,7 +17,7 @@ function row(variantKey: string, userId: string, published: boolean, extra: Part
     latencyMs: variantKey === "holdout" ? null : 1000,
     costUsd: variantKey === "holdout" ? null : 0.001,
     feedbackRating: null,
-    outcome: published && variantKey !== "holdout" ? { fields: { title: "kept", price: "changed" }, titleEditDistance: 0, descriptionEditDistance: 0.5, priceLogError: 0.2 } : null,
+    outcome: published && variantKey !== "holdout" ? { fields: TWO_FIELDS, titleEditDistance: 0, categoryChanged: false, descriptionEditDistance: 0.5, priceLogError: 0.2 } : null,
     ...extra,
   };
 }

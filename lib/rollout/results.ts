@@ -1,15 +1,8 @@
+import type { ImplicitFeedback } from "@/lib/db/json-columns";
 import { compareVariants, percentileStatistic, ratioStatistic, type MetricStatistic, type SellerSample, type VariantComparison } from "./statistics";
 
 // Per-variant results of a rollout experiment, each metric with a confidence interval
 // bootstrapped over sellers and a plain verdict against control.
-
-/** What a seller did with a suggestion once published (stored with the call at publish time). */
-export type PublishOutcome = {
-  fields: Record<string, "kept" | "changed" | "cleared">;
-  titleEditDistance: number;
-  descriptionEditDistance: number;
-  priceLogError: number | null;
-};
 
 /** One pre-fill request in the experiment, with its call (none for the holdout) and what followed. */
 export type ExposureRow = {
@@ -21,7 +14,7 @@ export type ExposureRow = {
   latencyMs: number | null;
   costUsd: number | null;
   feedbackRating: number | null;
-  outcome: PublishOutcome | null;
+  outcome: ImplicitFeedback | null;
 };
 
 type MetricDefinition = {
@@ -38,10 +31,10 @@ type MetricDefinition = {
 const DAY_MS = 24 * 3600 * 1000;
 const count = (rows: ExposureRow[], test: (row: ExposureRow) => boolean) => rows.filter(test).length;
 const sum = (rows: ExposureRow[], value: (row: ExposureRow) => number | null) => rows.reduce((total, row) => total + (value(row) ?? 0), 0);
-const withOutcome = (rows: ExposureRow[]) => rows.filter((row): row is ExposureRow & { outcome: PublishOutcome } => row.published && row.outcome !== null);
+const withOutcome = (rows: ExposureRow[]) => rows.filter((row): row is ExposureRow & { outcome: ImplicitFeedback } => row.published && row.outcome !== null);
 
 /** A per-publish value averaged over the seller's publishes that have it. */
-function meanOverPublished(rows: ExposureRow[], value: (outcome: PublishOutcome) => number | null): SellerSample {
+function meanOverPublished(rows: ExposureRow[], value: (outcome: ImplicitFeedback) => number | null): SellerSample {
   const values = withOutcome(rows).flatMap((row) => {
     const measured = value(row.outcome);
     return measured === null ? [] : [measured];

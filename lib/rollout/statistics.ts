@@ -1,3 +1,4 @@
+import { percentile } from "@/lib/percentile";
 import { seededRandom, type Interval } from "@/lib/evals/statistics";
 
 // Confidence intervals for A/B results, bootstrapped over sellers rather than calls: one
@@ -23,9 +24,7 @@ export const ratioStatistic: MetricStatistic = (sellers) => {
 /** A percentile of the sellers' pooled values (e.g. p95 latency). */
 export function percentileStatistic(p: number): MetricStatistic {
   return (sellers) => {
-    const values = sellers.flatMap((seller) => seller.values ?? []).sort((a, b) => a - b);
-    if (values.length === 0) return null;
-    return values[Math.min(values.length - 1, Math.max(0, Math.ceil(p * values.length) - 1))];
+    return percentile(sellers.flatMap((seller) => seller.values ?? []), p * 100) ?? null;
   };
 }
 

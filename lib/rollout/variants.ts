@@ -1,6 +1,7 @@
 import { getLiveConfig } from "@/lib/ai/live-prompt";
 import { resolveModelConfig } from "@/lib/ai/models";
 import { listPromptVersions, type PromptVersion } from "@/lib/ai/prompts";
+import { waitForRecordedCalls } from "@/lib/ai/record-calls";
 import { cutCandidate, getActiveExperiment, getRecentVariantCalls, type ExperimentWithVariants } from "@/lib/db/queries/rollouts";
 import { env } from "@/lib/env";
 import type { RolloutVariant } from "@/lib/db/schema";
@@ -90,4 +91,14 @@ export async function applyGuardRails(experiment: ExperimentWithVariants): Promi
       return { ...variant, share: 0, cutReason: verdict.reason, cutAt: new Date() };
     }),
   );
+}
+
+/**
+ * Once a candidate's call is in the call log, judges the experiment again, so a candidate that
+ * just tripped its guard rail shows as cut in the console without waiting for the next seller.
+ */
+export async function applyGuardRailsAfterCall(feature: string): Promise<void> {
+  await waitForRecordedCalls();
+  const experiment = await getActiveExperiment(feature);
+  if (experiment?.status === "running") await applyGuardRails(experiment);
 }

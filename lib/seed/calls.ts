@@ -1,9 +1,9 @@
 import crypto from "node:crypto";
-import { PREFILL_FEATURE } from "@/lib/ai/analyse-photo";
+import { PREFILL_FEATURE } from "@/lib/ai/prefill-contract";
 import { countEmptyRequiredFields, type ListingSuggestion } from "@/lib/ai/output-schema";
 import { costUsd } from "@/lib/ai/prices";
 import { listPromptVersions } from "@/lib/ai/prompts";
-import { getUserIdsByEmail, insertAiCallBatch } from "@/lib/db/queries/seed";
+import { countRealAiCalls, getUserIdsByEmail, insertAiCallBatch } from "@/lib/db/queries/seed";
 import type { NewAiCall } from "@/lib/db/schema";
 import { storeUploadedImage } from "@/lib/images";
 import { CATEGORIES, CONDITIONS, type Category, type Condition } from "@/lib/listings/options";
@@ -16,7 +16,8 @@ import { drawListingPhoto } from "./photos";
 // Synthetic AI call records for load-testing the console: `npm run seed:calls -- --count 200000`.
 // They look like live pre-fill traffic (feature listing-prefill) over the last `days` days: three
 // models with their own latencies and failure rates, thumbs, and listings published from about
-// half the answers with what the seller changed. They carry params.synthetic = true.
+// half the answers with what the seller changed. They are marked synthetic (ai_calls.synthetic), so
+// the console leaves them out of live figures unless asked.
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
@@ -41,9 +42,29 @@ const DOWN_REASONS = [
   null,
 ];
 
-export type SyntheticCallOptions = { count: number; days: number; now?: Date; onProgress?: (done: number) => void };
+export type SyntheticCallOptions = {
+  count: number;
+  days: number;
+  /** Add them even to a log that has real calls. */
+  force?: boolean;
+  now?: Date;
+  onProgress?: (done: number) => void;
+};
 
-export async function seedSyntheticCalls({ count, days, now = new Date(), onProgress }: SyntheticCallOptions): Promise<void> {
+/** The log already has real calls, and mixing made-up ones in was not asked for (--force). */
+export class RealCallsPresentError extends Error {
+  constructor(readonly realCalls: number) {
+    super(
+      `This database already has ${realCalls.toLocaleString("en-IE")} real AI calls. Synthetic calls are marked and hidden by default, ` +
+        "but they would still share the log, its retention and its review queue: use a database of their own, or add --force.",
+    );
+    this.name = "RealCallsPresentError";
+  }
+}
+
+export async function seedSyntheticCalls({ count, days, force = false, now = new Date(), onProgress }: SyntheticCallOptions): Promise<void> {
+  const realCalls = await countRealAiCalls();
+  if (realCalls > 0 && !force) throw new RealCallsPresentError(realCalls);
   const userIds = [...(await getUserIdsByEmail(DEMO_SELLERS.map((seller) => seller.email))).values()];
   const photos = await storePhotoPool();
   const prompts = listPromptVersions(PREFILL_FEATURE);
@@ -88,7 +109,8 @@ function generateCall({ now, days, userIds, photos, prompt }: GenerateContext): 
     promptId: prompt.id,
     promptVersion: prompt.version,
     promptHash: prompt.hash,
-    params: { maxOutputTokens: 1200, temperature: null, responseFormat: "json", imageDetail: "low", attempt: 1, retryOf: null, synthetic: true },
+    params: { maxOutputTokens: 1200, temperature: null, responseFormat: "json", imageDetail: "low", attempt: 1, retryOf: null },
+    synthetic: true,
     imageIds: [photos.get(suggestion.category)!],
     status,
     latencyMs,

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import pLimit from "p-limit";
 import type { Image, NewListing } from "@/lib/db/schema";
 import { vacuumCatalogueTables, deleteImageRows, insertCatalogueBatch } from "@/lib/db/queries/seed";
 import { copyImageFiles, deleteImageFiles, storeUploadedImage } from "@/lib/images";
@@ -14,6 +15,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 // Rows per multi-row insert: large enough that per-statement overhead vanishes, small enough
 // to stay far below PostgreSQL's 65,535 bind parameters (about 10 per listing or photo row).
 const BATCH_SIZE = 1000;
+const COPY_CONCURRENCY = 16;
 
 export const CATALOGUE_SELLERS = SELLER_NAMES.map((name, index) => ({
   name,
@@ -31,17 +33,19 @@ const CONDITION_WEIGHTS: [Condition, number][] = [["new", 5], ["like_new", 20], 
 export async function seedCatalogue(count: number, onProgress?: (done: number) => void): Promise<void> {
   const sellerIds = await ensureAccounts(CATALOGUE_SELLERS, DEMO_PASSWORD);
   const pool = await storePhotoPool(sellerIds[0]);
+  // A batch's copies are a thousand requests when photos live in object storage: a few at a time.
+  const copies = pLimit(COPY_CONCURRENCY);
   try {
     const now = Date.now();
     for (let done = 0; done < count; done += BATCH_SIZE) {
       const size = Math.min(BATCH_SIZE, count - done);
       const listings = Array.from({ length: size }, () => generateListing(sellerIds, now));
       const images = await Promise.all(
-        listings.map(async ({ listing, icon }) => {
+        listings.map(({ listing, icon }) => copies(async () => {
           const { storageKey, width, height, bytes, sha256, originalType } = pool.get(icon)!;
           const copyKey = await copyImageFiles(storageKey);
           return { storageKey: copyKey, width, height, bytes, sha256, originalType, ownerId: listing.sellerId, listingId: listing.id };
-        }),
+        })),
       );
       await insertCatalogueBatch(listings.map(({ listing }) => listing), images);
       onProgress?.(done + size);

@@ -1,3 +1,4 @@
+import pLimit from "p-limit";
 import { countListings, getSellerListingTitles, insertListingWithPhotos } from "@/lib/db/queries/seed";
 import { storeUploadedImage } from "@/lib/images";
 import { ensureAccounts } from "./accounts";
@@ -27,7 +28,8 @@ export async function seedDemo(now = new Date()): Promise<number> {
   );
   // Photo encoding is CPU work in sharp's thread pool; two listings at a time keep both cores busy
   // without starving a server that is starting beside it.
-  await forEachWithLimit(missing, 2, ({ listing, index }) => addDemoListing(listing, index, sellerIds[listing.seller], now));
+  const limit = pLimit(2);
+  await Promise.all(missing.map(({ listing, index }) => limit(() => addDemoListing(listing, index, sellerIds[listing.seller], now))));
   return missing.length;
 }
 
@@ -57,11 +59,3 @@ async function addDemoListing(listing: DemoListing, index: number, sellerId: str
   );
 }
 
-/** Runs `work` on every item, at most `limit` at a time. */
-async function forEachWithLimit<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  const queue = [...items];
-  const worker = async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
-  };
-  await Promise.all(Array.from({ length: limit }, worker));
-}

@@ -1,4 +1,5 @@
 import type { ListingSuggestion } from "@/lib/ai/output-schema";
+import { COMPARED_FIELDS, type ComparedField, type FieldOutcome, type ImplicitFeedback } from "@/lib/db/json-columns";
 import { centsToPriceInput } from "@/lib/listings/listing-schema";
 import type { Category, Condition } from "@/lib/listings/options";
 import { suggestedValues, type SuggestionDetails } from "./sell-draft";
@@ -6,21 +7,7 @@ import { suggestedValues, type SuggestionDetails } from "./sell-draft";
 // What a seller did with a suggestion, worked out when they publish: per field whether they kept
 // it, changed it or cleared it, how far the title and description moved, whether the category
 // changed, and how far the price moved. Stored with the call (ai_calls.implicit_feedback) so the
-// dashboard and later experiments can aggregate it.
-
-export const COMPARED_FIELDS = ["title", "description", "category", "condition", "price", "brand", "colour", "material", "size"] as const;
-export type ComparedField = (typeof COMPARED_FIELDS)[number];
-export type FieldOutcome = "kept" | "changed" | "cleared";
-
-export type ImplicitFeedback = {
-  fields: Record<ComparedField, FieldOutcome>;
-  /** Normalised edit distance, 0 (identical) to 1 (nothing in common). */
-  titleEditDistance: number;
-  descriptionEditDistance: number;
-  categoryChanged: boolean;
-  /** |ln(published price / suggested price)|; null when either price is missing or zero. */
-  priceLogError: number | null;
-};
+// dashboard and later experiments can aggregate it. The stored shape is in lib/db/json-columns.ts.
 
 /** The listing as the seller published it; `description` is their text, before any details were appended. */
 export type PublishedValues = {

@@ -1,13 +1,11 @@
 import type { DeepPartial } from "ai";
 import { z } from "zod";
-import type { PrefillFailureReason } from "@/lib/ai/analyse-photo";
 import { listingSuggestionSchema, type ListingSuggestion } from "@/lib/ai/output-schema";
+import { modelInfoSchema, type PrefillFailureReason, type PrefillModelInfo } from "@/lib/ai/prefill-contract";
+import { readerNotesSchema } from "@/lib/ai/reader-notes";
 
 // What POST /api/prefill streams, one JSON object per line (NDJSON): any number of `partial`
 // lines as the model's answer grows, then exactly one `done` or `failed`.
-
-// fallbackFrom: the configured model that failed before the built-in one answered.
-export const modelInfoSchema = z.object({ id: z.string(), label: z.string(), local: z.boolean(), fallbackFrom: z.string().optional() });
 
 export const comparablePricesSchema = z.object({ lowCents: z.number().int(), highCents: z.number().int(), count: z.number().int() });
 
@@ -17,6 +15,8 @@ const doneLineSchema = z.object({
   suggestion: listingSuggestionSchema,
   model: modelInfoSchema,
   comparable: comparablePricesSchema.nullable(),
+  // What the model saw and why it left fields, when it says (the built-in reader does).
+  notes: readerNotesSchema.nullable().optional(),
 });
 
 export type PrefillFailure = PrefillFailureReason | "signed_out" | "bad_request" | "unexpected" | "holdout";
@@ -24,7 +24,7 @@ export type PrefillFailure = PrefillFailureReason | "signed_out" | "bad_request"
 export type PrefillLine =
   | { type: "partial"; suggestion: DeepPartial<ListingSuggestion> }
   | z.infer<typeof doneLineSchema>
-  | { type: "failed"; reason: PrefillFailure; message: string; model: z.infer<typeof modelInfoSchema> | null };
+  | { type: "failed"; reason: PrefillFailure; message: string; model: PrefillModelInfo | null };
 
 export const PREFILL_UNAVAILABLE = "We couldn't read your photo this time — fill in the details below.";
 

@@ -2,9 +2,12 @@ import type { DeepPartial } from "ai";
 import type { SetStateAction } from "react";
 import { z } from "zod";
 import { fieldsToCheck, listingSuggestionSchema, type ListingSuggestion } from "@/lib/ai/output-schema";
+import { readerNotesSchema } from "@/lib/ai/reader-notes";
 import { centsToPriceInput, type ListingFormValues } from "@/lib/listings/listing-schema";
 import { CATEGORIES, CONDITIONS } from "@/lib/listings/options";
-import { comparablePricesSchema, modelInfoSchema, type PrefillLine } from "./prefill-lines";
+import { modelInfoSchema } from "@/lib/ai/prefill-contract";
+import { fieldReasons, recognisedNothing, type ExplainedField } from "./field-reasons";
+import { comparablePricesSchema, type PrefillLine } from "./prefill-lines";
 
 // Everything the seller has done on /sell, kept in localStorage so a reload, a lost connection
 // or a closed tab loses nothing: values, uploaded photos, the suggestion and its feedback.
@@ -42,6 +45,7 @@ const draftSchema = z.object({
       suggestion: listingSuggestionSchema,
       model: modelInfoSchema,
       comparable: comparablePricesSchema.nullable(),
+      notes: readerNotesSchema.nullable().optional(),
     }),
     z.object({ status: z.literal("failed"), message: z.string(), modelLabel: z.string().nullable() }),
   ]),
@@ -95,8 +99,8 @@ export function sellDraftReducer(draft: SellDraft, action: SellDraftAction): Sel
 function applyLine(draft: SellDraft, line: PrefillLine): SellDraft {
   if (line.type === "partial") return fillUntouched(draft, suggestedValues(line.suggestion));
   if (line.type === "done") {
-    const { callId, suggestion, model, comparable } = line;
-    return { ...fillUntouched(draft, suggestedValues(suggestion, "")), prefill: { status: "done", callId, suggestion, model, comparable } };
+    const { callId, suggestion, model, comparable, notes } = line;
+    return { ...fillUntouched(draft, suggestedValues(suggestion, "")), prefill: { status: "done", callId, suggestion, model, comparable, notes } };
   }
   // The manual form, as it was before the model started: only the seller's own values remain.
   let cleared = draft;
@@ -141,16 +145,32 @@ function withValue(draft: SellDraft, field: SuggestibleField, value: string): Se
   return { ...draft, values: { ...draft.values, [field]: value } };
 }
 
-/** "Suggested" on each untouched suggested field; "Please check" where the model said it was unsure. */
+/**
+ * "Suggested" on each untouched suggested field; "Please check" where the model said it was unsure,
+ * unless it recognised nothing at all: then there is nothing to check and the form stays plain.
+ */
 export function fieldMarks(draft: SellDraft): Partial<Record<SuggestibleField, "suggested" | "check">> {
   const marks: Partial<Record<SuggestibleField, "suggested" | "check">> = {};
   for (const field of draft.suggested) marks[field] = "suggested";
-  if (draft.prefill.status === "done") {
+  if (draft.prefill.status === "done" && !recognisedNothing(draft.prefill)) {
     for (const field of fieldsToCheck(draft.prefill.suggestion)) {
       if (!draft.touched.includes(field)) marks[field] = "check";
     }
   }
   return marks;
+}
+
+/** Why each field the seller has not touched is empty or asks to be checked. */
+export function fieldExplanations(draft: SellDraft): Partial<Record<ExplainedField, string>> {
+  if (draft.prefill.status !== "done") return {};
+  const marks = fieldMarks(draft);
+  const reasons = fieldReasons(draft.prefill);
+  const values: Record<SuggestibleField, string> = { ...draft.values, ...draft.details };
+  return Object.fromEntries(
+    (Object.entries(reasons) as [ExplainedField, string][]).filter(
+      ([field]) => !draft.touched.includes(field) && (marks[field] === "check" || values[field].trim() === ""),
+    ),
+  );
 }
 
 export function draftStorageKey(userId: string): string {

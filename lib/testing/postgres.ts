@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import pg from "pg";
 import { migrationsFolder } from "@/lib/db/client";
+import { withPgClient } from "./pg-client";
 
 // Helpers for running tests on a real PostgreSQL server (TEST_DATABASE_URL): a migrated
 // template database, and a throw-away copy of it per test file.
@@ -11,19 +12,9 @@ function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-async function admin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 export async function createTemplateDatabase(url: string): Promise<string> {
   const name = `trova_template_${process.pid}_${crypto.randomBytes(3).toString("hex")}`;
-  await admin(url, (client) => client.query(`create database ${name}`));
+  await withPgClient(url, (client) => client.query(`create database ${name}`));
   const pool = new pg.Pool({ connectionString: withDatabase(url, name), max: 1 });
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
@@ -34,12 +25,12 @@ export async function createTemplateDatabase(url: string): Promise<string> {
 
 export async function createDatabaseFromTemplate(url: string, template: string): Promise<string> {
   const name = `trova_test_${process.pid}_${crypto.randomBytes(4).toString("hex")}`;
-  await admin(url, (client) => client.query(`create database ${name} template ${template}`));
+  await withPgClient(url, (client) => client.query(`create database ${name} template ${template}`));
   return withDatabase(url, name);
 }
 
 export async function dropDatabase(url: string, name: string): Promise<void> {
-  await admin(url, (client) => client.query(`drop database if exists ${name} with (force)`));
+  await withPgClient(url, (client) => client.query(`drop database if exists ${name} with (force)`));
 }
 
 export function databaseName(url: string): string {

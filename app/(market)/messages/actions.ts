@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { failure, invalidInput, type ActionResult } from "@/lib/action-result";
+import { failure, formFields, invalidInput, type ActionResult } from "@/lib/action-result";
 import { getCurrentUser } from "@/lib/auth/session";
 import { addMessage, startConversation as startConversationQuery } from "@/lib/db/queries/messages";
 import { sendMessageSchema, startConversationSchema } from "@/lib/messages/message-schema";
@@ -19,7 +19,7 @@ const REFUSALS = {
 } as const;
 
 export async function startConversation(_previous: MessageFormState, formData: FormData): Promise<MessageFormState> {
-  const parsed = startConversationSchema.safeParse(Object.fromEntries(formData));
+  const parsed = startConversationSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalidInput(parsed.error);
   const user = await getCurrentUser();
   if (!user) return failure("Your session has ended. Sign in again to send your message.");
@@ -33,7 +33,7 @@ export async function startConversation(_previous: MessageFormState, formData: F
 }
 
 export async function sendMessage(_previous: MessageFormState, formData: FormData): Promise<MessageFormState> {
-  const parsed = sendMessageSchema.safeParse(Object.fromEntries(formData));
+  const parsed = sendMessageSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalidInput(parsed.error);
   const user = await getCurrentUser();
   if (!user) return failure("Your session has ended. Sign in again to send your message.");

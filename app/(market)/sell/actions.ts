@@ -10,9 +10,10 @@ import { getAiCallForUser, setAiCallFeedback } from "@/lib/db/queries/ai-calls";
 import * as sellerListings from "@/lib/db/queries/seller-listings";
 import { imageUrl, storeUploadedImage } from "@/lib/images";
 import { listingSchema } from "@/lib/listings/listing-schema";
-import { sellerFailure, SIGNED_OUT_MESSAGE } from "@/lib/listings/seller-failures";
+import { sellerFailure, SIGNED_OUT_MESSAGE } from "@/lib/sell/seller-failures";
 import { suggestionFeedbackSchema } from "@/lib/sell/feedback-schema";
 import { computeImplicitFeedback } from "@/lib/sell/implicit-feedback";
+import { consumeUploadAllowance } from "@/lib/sell/upload-limit";
 import { describeWithDetails, publishedSuggestionSchema } from "@/lib/sell/suggestion-details";
 
 export type UploadedPhoto = { id: string; thumbUrl: string };
@@ -21,8 +22,10 @@ export type UploadedPhoto = { id: string; thumbUrl: string };
 export async function uploadListingPhoto(formData: FormData): Promise<ActionResult<{ photo: UploadedPhoto }>> {
   const user = await getCurrentUser();
   if (!user) return failure(SIGNED_OUT_MESSAGE);
-  const file = formData.get("photo");
+  const file = formData instanceof FormData ? formData.get("photo") : null;
   if (!(file instanceof File)) return failure("Choose a photo to upload.");
+  const limited = await consumeUploadAllowance(user.id, file.size);
+  if (limited) return failure(limited);
   const stored = await storeUploadedImage(Buffer.from(await file.arrayBuffer()), user.id);
   if (!stored.ok) return failure(stored.error);
   return { ok: true, photo: { id: stored.image.id, thumbUrl: imageUrl(stored.image.storageKey, "thumb") } };

@@ -77,6 +77,16 @@ describe("POST /api/prefill", () => {
     expect(await prefill([anasPhoto, bosPhoto])).toMatchObject({ status: 403, last: { type: "failed" } });
   });
 
+  it("refuses a body not declared JSON (415) and a request from another site (403)", async () => {
+    const send = async (headers: Record<string, string>) =>
+      (await POST(new NextRequest("http://localhost/api/prefill", { method: "POST", body: JSON.stringify({ imageIds: [anasPhoto] }), headers }))).status;
+    // What a form on another site can post without a CORS preflight.
+    expect(await send({ "content-type": "text/plain", origin: "https://evil.example" })).toBe(415);
+    expect(await send({ "content-type": "text/plain" })).toBe(415);
+    expect(await send({ "content-type": "application/json", origin: "https://evil.example" })).toBe(403);
+    expect(await send({ "content-type": "application/json", "sec-fetch-site": "cross-site" })).toBe(403);
+  });
+
   it("limits each seller to 20 suggestions in ten minutes", async () => {
     session.user = { id: "bo" };
     for (let i = 0; i < 20; i++) expect((await prefill([bosPhoto], "mock:instant", "203.0.113.9")).last.type).toBe("done");

@@ -1,15 +1,17 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { after } from "next/server";
-import { analysePhoto, PREFILL_FEATURE } from "@/lib/ai/analyse-photo";
+import { analysePhoto } from "@/lib/ai/analyse-photo";
+import { PREFILL_FEATURE } from "@/lib/ai/prefill-contract";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getComparablePrices } from "@/lib/db/queries/comparable-prices";
 import { areImagesOwnedBy } from "@/lib/db/queries/images";
 import { env } from "@/lib/env";
 import { MAX_PHOTOS } from "@/lib/listings/options";
 import { insertExposure } from "@/lib/db/queries/rollouts";
-import { chooseVariant } from "@/lib/rollout/variants";
+import { applyGuardRailsAfterCall, chooseVariant } from "@/lib/rollout/variants";
 import { readJsonWithLimit } from "@/lib/request-body";
+import { refuseUnlessSameSiteJson } from "@/lib/request-guard";
 import { getClientIp } from "@/lib/request-ip";
 import { consumePrefillAllowance } from "@/lib/sell/prefill-limit";
 import { encodeLine, PREFILL_UNAVAILABLE, type PrefillFailure, type PrefillLine } from "@/lib/sell/prefill-lines";
@@ -35,6 +37,8 @@ const NDJSON_HEADERS = { "content-type": "application/x-ndjson; charset=utf-8", 
 export async function POST(request: NextRequest) {
   const user = await getCurrentUser();
   if (!user) return failed(401, "signed_out", "You're signed out. Sign in again, then add your photo.");
+  const refused = refuseUnlessSameSiteJson(request);
+  if (refused) return failed(refused.status, "bad_request", PREFILL_UNAVAILABLE);
   const body = await readJsonWithLimit(request, MAX_BODY_BYTES);
   if (!body.ok) return failed(413, "bad_request", PREFILL_UNAVAILABLE);
   const parsed = prefillRequestSchema.safeParse(body.value);
@@ -88,9 +92,12 @@ export async function POST(request: NextRequest) {
         }
         if (result.ok) {
           const comparable = await getComparablePrices({ category: result.suggestion.category, title: result.suggestion.title });
-          send({ type: "done", callId: result.callId, suggestion: result.suggestion, model: result.model, comparable });
+          send({ type: "done", callId: result.callId, suggestion: result.suggestion, model: result.model, comparable, notes: result.notes });
         } else {
           send({ type: "failed", reason: result.reason, message: result.message, model: result.model });
+        }
+        if (served.kind === "variant") {
+          await applyGuardRailsAfterCall(PREFILL_FEATURE).catch((error) => console.error("[rollout] could not apply the guard rails:", error));
         }
       } catch (error) {
         console.error("[prefill] unexpected failure:", error);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { COCO_CLASSES } from "./coco-classes";
-import { MIN_SCORE, parseDetections, readDetections } from "./detections";
+import { LOCAL_VISION_THRESHOLDS, parseDetections, readDetections } from "./detections";
+
+const MIN_SCORE = LOCAL_VISION_THRESHOLDS.minScore;
 
 const classIndex = (label: string) => COCO_CLASSES.findIndex((cocoClass) => cocoClass.label === label);
 
@@ -60,5 +62,20 @@ describe("readDetections (what the item is, or an abstention)", () => {
       ),
     );
     expect(books?.count).toBe(3);
+  });
+
+  it("asks more of classes that fire on anything (a vase for a piggy bank, an oven for a piano)", () => {
+    expect(readDetections(parseDetections(output([["vase", 0.38]])))).toBeNull();
+    expect(readDetections(parseDetections(output([["oven", 0.35], ["potted plant", 0.33]])))).toBeNull();
+    expect(readDetections(parseDetections(output([["vase", 0.65]])))?.detection.cocoClass.label).toBe("vase");
+    // A class with a threshold of its own is held to it.
+    expect(readDetections(parseDetections(output([["laptop", 0.5]])), { ...LOCAL_VISION_THRESHOLDS, classMinScore: { laptop: 0.6 } })).toBeNull();
+  });
+
+  it("does not answer from a speck: a tiny box alone is not the item (a cup in the corner)", () => {
+    expect(readDetections(parseDetections(output([["car", 0.54, [10, 10, 30, 30]]])))).toBeNull();
+    expect(readDetections(parseDetections(output([["car", 0.54, [10, 10, 30, 30]], ["chair", 0.3, [100, 100, 400, 400]]])))?.detection.cocoClass.label).toBe(
+      "chair",
+    );
   });
 });

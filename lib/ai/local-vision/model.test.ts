@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analysePhoto, type AiSettings } from "@/lib/ai/analyse-photo";
+import { priceFromComparables } from "@/lib/ai/comparable-price-lookup";
 import { listingSuggestionSchema } from "@/lib/ai/output-schema";
 import { waitForRecordedCalls } from "@/lib/ai/record-calls";
 import { getDb } from "@/lib/db/client";
@@ -18,7 +19,7 @@ import { createLocalVisionModel } from "./model";
 const settings: AiSettings = { AI_MODEL: undefined, OPENAI_API_KEY: undefined, OPENAI_BASE_URL: undefined, AI_MOCK_MODELS: false, AI_TIMEOUT_MS: 20_000, AI_FALLBACK: "local:vision" };
 
 async function generate(photo: Buffer) {
-  const result = await createLocalVisionModel().doGenerate({
+  const result = await createLocalVisionModel(priceFromComparables).doGenerate({
     prompt: [{ role: "user", content: [{ type: "file", data: new Uint8Array(photo), mediaType: "image/jpeg" }] }],
   });
   const text = result.content.map((part) => (part.type === "text" ? part.text : "")).join("");
@@ -53,6 +54,10 @@ describe("local:vision on a drawn photo", () => {
     if (!stored.ok) throw new Error(stored.error);
     const result = await analysePhoto({ imageIds: [stored.image.id], userId: "seller-1" }, settings);
     expect(result).toMatchObject({ ok: true, model: { id: "local:vision", local: true }, suggestion: { category: "Home & Garden" } });
+    // What it saw and why it left fields come with the answer (provider metadata), for the sell page.
+    if (!result.ok) throw new Error(result.message);
+    expect(result.notes?.seen[0]).toMatchObject({ item: "a clock" });
+    expect(result.notes?.reasons.condition).toBe("condition can't be seen in a photo");
     await waitForRecordedCalls();
     expect(await getAiCallById(result.callId!)).toMatchObject({ status: "ok", provider: "local", modelId: "local:vision", costUsd: null });
   });

@@ -5,7 +5,10 @@ import type {
   LanguageModelV3StreamPart,
   LanguageModelV3Usage,
 } from "@ai-sdk/provider";
+import type { SharedV3ProviderMetadata } from "@ai-sdk/provider";
+import { READER_NOTES_METADATA } from "../reader-notes";
 import { readPhoto } from "./read-photo";
+import type { PriceLookup } from "./suggestion";
 import { firstImageBytes } from "../prompt-images";
 
 // local:vision behind the AI SDK's language-model interface, so the sell flow, the call log and
@@ -22,7 +25,8 @@ const NO_USAGE: LanguageModelV3Usage = {
   outputTokens: { total: undefined, text: undefined, reasoning: undefined },
 };
 
-export function createLocalVisionModel(): LanguageModelV3 {
+/** `lookUpPrice` prices what the photo shows; the caller supplies it (the registry: from comparable listings). */
+export function createLocalVisionModel(lookUpPrice: PriceLookup): LanguageModelV3 {
   return {
     specificationVersion: "v3",
     provider: "local",
@@ -30,18 +34,18 @@ export function createLocalVisionModel(): LanguageModelV3 {
     // Trova hands photos over as bytes; the model itself never fetches anything.
     supportedUrls: {},
     async doGenerate(options) {
-      const text = await answer(options);
-      return { content: [{ type: "text", text }], finishReason: STOP, usage: NO_USAGE, warnings: [] };
+      const { text, providerMetadata } = await answer(options, lookUpPrice);
+      return { content: [{ type: "text", text }], finishReason: STOP, usage: NO_USAGE, providerMetadata, warnings: [] };
     },
     async doStream(options) {
-      const text = await answer(options);
+      const { text, providerMetadata } = await answer(options, lookUpPrice);
       // The whole answer is ready at once: one delta, like a fast model.
       const parts: LanguageModelV3StreamPart[] = [
         { type: "stream-start", warnings: [] },
         { type: "text-start", id: "0" },
         { type: "text-delta", id: "0", delta: text },
         { type: "text-end", id: "0" },
-        { type: "finish", finishReason: STOP, usage: NO_USAGE },
+        { type: "finish", finishReason: STOP, usage: NO_USAGE, providerMetadata },
       ];
       return {
         stream: new ReadableStream({
@@ -55,9 +59,10 @@ export function createLocalVisionModel(): LanguageModelV3 {
   };
 }
 
-async function answer(options: LanguageModelV3CallOptions): Promise<string> {
+// What it saw and why it held back travel beside the answer, as provider metadata (reader-notes.ts).
+async function answer(options: LanguageModelV3CallOptions, lookUpPrice: PriceLookup): Promise<{ text: string; providerMetadata: SharedV3ProviderMetadata }> {
   const photo = firstImageBytes(options);
   if (!photo) throw new Error("local:vision needs a photo in the prompt.");
-  const { suggestion } = await readPhoto(photo, options.abortSignal);
-  return JSON.stringify(suggestion);
+  const { suggestion, notes } = await readPhoto(photo, options.abortSignal, lookUpPrice);
+  return { text: JSON.stringify(suggestion), providerMetadata: { [READER_NOTES_METADATA.provider]: { [READER_NOTES_METADATA.key]: notes } } };
 }

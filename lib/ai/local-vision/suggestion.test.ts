@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { fieldsToCheck, listingSuggestionSchema } from "@/lib/ai/output-schema";
 import { COCO_CLASSES } from "./coco-classes";
 import type { Detection } from "./detections";
+import { describeReading } from "./notes";
 import { buildSuggestion, roundPrice } from "./suggestion";
 
 const detection = (label: string, score: number): Detection => ({
@@ -28,8 +29,8 @@ describe("buildSuggestion", () => {
       confidence: { title: "high", category: "high", condition: "low", price: "low" },
     });
     expect(lookUpPrice).toHaveBeenCalledWith({ category: "Electronics", item: "laptop" });
-    // A skeleton of what buyers ask, for the seller to complete.
-    expect(suggestion.description).toMatch(/^Black laptop\.\nBrand and model: …\n/);
+    // Nothing unfinished as text: what buyers ask is the form's placeholder and chips, not the suggestion.
+    expect(suggestion.description).toBe("");
     expect(fieldsToCheck(suggestion)).toEqual(["condition", "price"]);
   });
 
@@ -49,8 +50,34 @@ describe("buildSuggestion", () => {
     expect(listingSuggestionSchema.parse(suggestion)).toEqual(suggestion);
     expect(suggestion).toMatchObject({ title: "", condition: null, priceEur: null, confidence: { title: "low", category: "low", condition: "low", price: "low" } });
     expect(fieldsToCheck(suggestion)).toEqual(["title", "category", "condition", "price"]);
-    expect(suggestion.description).toContain("What it is: …");
+    expect(suggestion.description).toBe("");
     expect(lookUpPrice).not.toHaveBeenCalled();
+  });
+});
+
+describe("describeReading (what the reader tells the seller)", () => {
+  it("says what it saw, surest first, and why each field it left is left", async () => {
+    const seen = [detection("bicycle", 0.79), detection("potted plant", 0.3), detection("bicycle", 0.4), detection("person", 0.1)];
+    const reading = { detection: seen[0], count: 1 };
+    const suggestion = await buildSuggestion(reading, "red", async () => null);
+    const notes = describeReading(seen, reading, suggestion);
+    expect(notes.seen).toEqual([
+      { item: "a bicycle", confidence: "high" },
+      { item: "a potted plant", confidence: "low" },
+    ]);
+    expect(notes.reasons).toMatchObject({ condition: "condition can't be seen in a photo", price: "no similar listings to price from yet" });
+    expect(notes.reasons.title).toBeUndefined();
+    expect(suggestion.attributes.colour).toBe("red");
+    expect(suggestion.title).toBe("Red bicycle");
+  });
+
+  it("says when it recognised nothing, and why it would not trust a class that fires on anything", async () => {
+    const nothing = describeReading([], null, await buildSuggestion(null, null, async () => null));
+    expect(nothing.seen).toEqual([]);
+    expect(nothing.reasons.category).toMatch(/didn't recognise anything/);
+    const vase = describeReading([detection("vase", 0.33)], null, await buildSuggestion(null, null, async () => null));
+    expect(vase.seen).toEqual([{ item: "a vase", confidence: "low" }]);
+    expect(vase.reasons.category).toMatch(/a little like a vase, but the reader sees those in photos of many other things/);
   });
 });
 

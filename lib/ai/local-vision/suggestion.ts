@@ -1,12 +1,12 @@
 import type { ConfidenceLevel, ListingSuggestion } from "@/lib/ai/output-schema";
-import { DESCRIPTION_PROMPTS, promptLine } from "@/lib/listings/description-prompts";
 import type { Category } from "@/lib/listings/options";
 import type { Reading } from "./detections";
 
 // Turns what the detector read into the same answer a language model gives (output-schema.ts).
 // A detector knows what an item is and roughly its colour, nothing else: the condition, brand,
-// material and size are left to the seller, and the description is a skeleton of what a buyer
-// will ask, never invented facts (the listing schema will not publish it until it is completed).
+// material and size are left to the seller. The description is left empty: the sell form shows
+// what buyers ask about such an item as the field's placeholder and as chips the seller can
+// insert (lib/listings/description-prompts.ts), so nothing unfinished is ever suggested as text.
 
 /** A price from comparable Trova listings, in euros, or null when there are too few. */
 export type PriceLookup = (query: { category: Category; item: string }) => Promise<number | null>;
@@ -21,7 +21,7 @@ export async function buildSuggestion(reading: Reading, colour: string | null, l
   if (!reading) {
     return {
       title: "",
-      description: describe(null, ABSTAINED_CATEGORY),
+      description: "",
       category: ABSTAINED_CATEGORY,
       condition: null,
       priceEur: null,
@@ -39,7 +39,7 @@ export async function buildSuggestion(reading: Reading, colour: string | null, l
   const priceEur = await lookUpPrice({ category, item: cocoClass.item });
   return {
     title,
-    description: describe(title, category),
+    description: "",
     category,
     condition: null,
     priceEur,
@@ -48,12 +48,6 @@ export async function buildSuggestion(reading: Reading, colour: string | null, l
     // The condition is the seller's to say; a price from other listings is a starting point to check.
     confidence: { title: sure, category: sure, condition: "low", price: "low" },
   };
-}
-
-/** The description skeleton: the item, then one line per thing a buyer will want to know. */
-function describe(title: string | null, category: Category): string {
-  const opening = title ? `${title}.` : "Describe the item in a sentence.";
-  return [opening, ...DESCRIPTION_PROMPTS[category].map(promptLine)].join("\n");
 }
 
 function capitalise(text: string): string {

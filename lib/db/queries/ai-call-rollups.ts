@@ -1,9 +1,7 @@
 import { asc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { getDb, type Database, type Transaction } from "@/lib/db/client";
-import { aiCallLatencyRollups, aiCallRollups, aiCallRollupState, aiCalls } from "@/lib/db/schema";
-import { LATENCY_BIN_RATIO } from "@/lib/monitoring/latency-bins";
-import type { MetricSums } from "@/lib/monitoring/metrics";
-import type { RangeWindow, SplitKey } from "@/lib/monitoring/ranges";
+import { aiCallLatencyRollups, aiCallRollups, aiCallRollupState, aiCalls, type AiCallRollup } from "@/lib/db/schema";
+import { LATENCY_BIN_RATIO } from "@/lib/db/latency-bins";
 
 // The monitoring dashboard's SQL. Calls are summed per hour into ai_call_rollups (and their
 // latencies into histograms in ai_call_latency_rollups); the dashboard sums those rows for its
@@ -11,6 +9,28 @@ import type { RangeWindow, SplitKey } from "@/lib/monitoring/ranges";
 // from ai_calls directly, with the same expressions, in 5-minute buckets.
 
 type Executor = Database | Transaction;
+export type SummedColumn = Exclude<keyof AiCallRollup, "hour" | "feature" | "modelId" | "promptId" | "promptVersion" | "variantKey" | "synthetic">;
+
+/** The roll-up columns summed over a group, plus the two counts that decide abandonment. */
+export type MetricSums = Record<SummedColumn, number> & {
+  /** Answered calls more than a day old, and how many of them led to a listing within the day. */
+  settledAnswered: number;
+  settledPublishedWithinDay: number;
+};
+
+/** The stretch of time a query reads (lib/monitoring/ranges.ts works it out for a range). */
+export type RollupWindow = {
+  source: "calls" | "rollups";
+  bucketMinutes: number;
+  /** Start of the first bucket. */
+  start: Date;
+  /** Calls before this are over a day old: whether they led to a listing is settled. */
+  settledBefore: Date;
+};
+
+/** What the figures are grouped by besides time. */
+export type RollupSplit = "model" | "prompt";
+
 type SummedKey = Exclude<keyof MetricSums, "settledAnswered" | "settledPublishedWithinDay">;
 
 async function selectRows<T>(executor: Executor, query: SQL): Promise<T[]> {
@@ -62,7 +82,7 @@ const SUMS: Record<SummedKey, SQL> = {
 };
 const SUMMED_KEYS = Object.keys(SUMS) as SummedKey[];
 
-const KEY_COLUMNS = [aiCalls.feature, aiCalls.modelId, aiCalls.promptId, aiCalls.promptVersion, aiCalls.variantKey];
+const KEY_COLUMNS = [aiCalls.feature, aiCalls.modelId, aiCalls.promptId, aiCalls.promptVersion, aiCalls.variantKey, aiCalls.synthetic];
 const keyList = sql.join(KEY_COLUMNS.map((column) => sql.identifier(column.name)), sql`, `);
 const ORIGIN = sql`timestamptz '1970-01-01 00:00:00+00'`;
 const latencyBin = sql`floor(ln(greatest(${aiCalls.latencyMs}, 1)) / ln(${sql.raw(String(LATENCY_BIN_RATIO))}))::smallint`;
@@ -189,7 +209,7 @@ export type SumsRow = MetricSums & { bucket: Date | null; split: string | null }
 export type HistogramRow = { bucket: Date | null; split: string | null; bin: number; calls: number };
 
 /** The rows of the range's source (roll-ups, or calls summed per 5 minutes) with their bucket and split value. */
-function rangeSource(window: RangeWindow, feature: string, split: SplitKey, histogram: boolean): SQL {
+function rangeSource(window: RollupWindow, feature: string, split: RollupSplit, histogram: boolean, includeSynthetic: boolean): SQL {
   const splitValue =
     split === "model"
       ? sql`s.${sql.identifier(aiCalls.modelId.name)}`
@@ -197,25 +217,28 @@ function rangeSource(window: RangeWindow, feature: string, split: SplitKey, hist
   let rows: SQL;
   if (window.source === "rollups") {
     const table = histogram ? aiCallLatencyRollups : aiCallRollups;
-    rows = sql`select * from ${table} where ${table.feature} = ${feature} and ${table.hour} >= ${timestamp(window.start)}`;
+    const live = includeSynthetic ? sql`` : sql` and not ${table.synthetic}`;
+    rows = sql`select * from ${table} where ${table.feature} = ${feature} and ${table.hour} >= ${timestamp(window.start)}${live}`;
   } else {
     const hour = bucketOf(sql`${aiCalls.createdAt}`, window.bucketMinutes);
     const values = histogram
       ? sql`${latencyBin} as bin, count(*) as calls`
       : sql.join(SUMMED_KEYS.map((key) => sql`${SUMS[key]} as ${sql.identifier(aiCallRollups[key].name)}`), sql`, `);
     rows = sql`select ${hour} as hour, ${keyList}, ${values} from ${aiCalls}
-      where ${aiCalls.feature} = ${feature} and ${aiCalls.createdAt} >= ${timestamp(window.start)}
+      where ${aiCalls.feature} = ${feature} and ${aiCalls.createdAt} >= ${timestamp(window.start)}${includeSynthetic ? sql`` : sql` and not ${aiCalls.synthetic}`}
       group by 1, ${keyList}${histogram ? sql`, bin` : sql``}`;
   }
   return sql`select ${bucketOf(sql`s.hour`, window.bucketMinutes)} as bucket, ${splitValue} as split, s.* from (${rows}) s`;
 }
 
 /**
+ * Synthetic calls (`npm run seed:calls`) are left out unless `includeSynthetic`.
+ *
  * Sums for the range at four levels: per bucket and split value (the charts), per split value
  * (the table), per bucket, and overall (the headline figures). `bucket` or `split` is null on
  * the levels that sum over it.
  */
-export async function sumRange(window: RangeWindow, feature: string, split: SplitKey): Promise<SumsRow[]> {
+export async function sumRange(window: RollupWindow, feature: string, split: RollupSplit, includeSynthetic = false): Promise<SumsRow[]> {
   const db = await getDb();
   const hourLength = window.source === "rollups" ? 60 : window.bucketMinutes;
   const settled = sql`t.hour + ${sql.raw(`'${hourLength} minutes'`)}::interval <= ${timestamp(window.settledBefore)}`;
@@ -228,19 +251,19 @@ export async function sumRange(window: RangeWindow, feature: string, split: Spli
     sql`select grouping(bucket, split) as level, ${epochMs(sql`bucket`)} as bucket, split, ${sums},
           coalesce(sum(t.answered) filter (where ${settled}), 0)::float8 as "settledAnswered",
           coalesce(sum(t.published_within_day) filter (where ${settled}), 0)::float8 as "settledPublishedWithinDay"
-        from (${rangeSource(window, feature, split, false)}) t
+        from (${rangeSource(window, feature, split, false, includeSynthetic)}) t
         group by grouping sets ((bucket, split), (split), (bucket), ())`,
   );
   return rows.map(({ level, ...row }) => ({ ...row, bucket: level & 2 ? null : new Date(row.bucket), split: level & 1 ? null : row.split }));
 }
 
 /** Latency histograms for the range: per split value, per bucket, and overall. */
-export async function latencyHistograms(window: RangeWindow, feature: string, split: SplitKey): Promise<HistogramRow[]> {
+export async function latencyHistograms(window: RollupWindow, feature: string, split: RollupSplit, includeSynthetic = false): Promise<HistogramRow[]> {
   const db = await getDb();
   const rows = await selectRows<Omit<HistogramRow, "bucket"> & { level: number; bucket: number }>(
     db,
     sql`select grouping(bucket, split) as level, ${epochMs(sql`bucket`)} as bucket, split, bin, sum(t.calls)::float8 as calls
-        from (${rangeSource(window, feature, split, true)}) t
+        from (${rangeSource(window, feature, split, true, includeSynthetic)}) t
         group by grouping sets ((split, bin), (bucket, bin), (bin))`,
   );
   return rows.map(({ level, ...row }) => ({ ...row, bucket: level & 2 ? null : new Date(row.bucket), split: level & 1 ? null : row.split }));

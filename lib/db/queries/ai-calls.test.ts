@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_FIXTURE } from "@/lib/ai/mock-fixtures";
 import { getDb } from "@/lib/db/client";
 import { aiCalls, user, type NewAiCall } from "@/lib/db/schema";
-import { callFiltersSchema } from "@/lib/monitoring/call-filters";
+import { callFiltersSchema } from "@/lib/db/call-filters";
 import { getAiCallDetail, listAiCalls, listSuggestionFeedback } from "./ai-calls";
 
 const ids: Record<string, string> = {};
@@ -29,6 +29,14 @@ beforeAll(async () => {
     call("table", { output: { ...DEFAULT_FIXTURE, title: "Oak dining table 100% solid", category: "Furniture" }, userId: "bo", modelId: "openai:gpt-4o-mini", feedbackRating: 1, feedbackAt: new Date(), createdAt: new Date("2026-03-03T10:00:00Z") }),
     call("error", { status: "error", errorClass: "AI_APICallError", createdAt: new Date("2026-03-04T10:00:00Z") }),
     call("eval", { feature: "listing-prefill-eval", output: { ...DEFAULT_FIXTURE, title: "Blue jug" }, createdAt: new Date("2026-03-01T10:00:00Z") }),
+    call("synthetic", {
+      synthetic: true,
+      output: { ...DEFAULT_FIXTURE, title: "Made-up lamp" },
+      feedbackRating: -1,
+      feedbackReason: "Made up.",
+      feedbackAt: new Date(),
+      createdAt: new Date("2026-02-01T10:00:00Z"),
+    }),
   ]);
 });
 
@@ -54,6 +62,12 @@ describe("listAiCalls", () => {
     expect(await titlesFor({ q: "100%" })).toEqual(["Oak dining table 100% solid"]);
     expect(await titlesFor({ q: "%" })).toEqual(["Oak dining table 100% solid"]);
     expect(await titlesFor({ user: "BO@example.com" })).toEqual(["Oak dining table 100% solid"]);
+  });
+
+  it("hides synthetic calls unless asked for: with the rest, or alone", async () => {
+    expect(await titlesFor({ q: "lamp" })).toEqual([]);
+    expect(await titlesFor({ synthetic: "include" })).toHaveLength(5);
+    expect(await titlesFor({ synthetic: "only" })).toEqual(["Made-up lamp"]);
   });
 
   it("ignores filter values that do not parse", async () => {

@@ -1,10 +1,10 @@
 import { and, asc, eq, getTableName, gte, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb, type Database, type Transaction } from "@/lib/db/client";
-import { isUuid } from "@/lib/db/queries/listings";
+import { isUuid } from "@/lib/db/uuid";
 import { aiCallRollups, aiCalls, evalCases, images, listings, user, type AiCall, type NewAiCall } from "@/lib/db/schema";
-import { CALLS_COUNT_LIMIT, CALLS_PAGE_SIZE, type CallFilters } from "@/lib/monitoring/call-filters";
-import type { ImplicitFeedback } from "@/lib/sell/implicit-feedback";
+import { CALLS_COUNT_LIMIT, CALLS_PAGE_SIZE, type CallFilters } from "@/lib/db/call-filters";
+import type { ImplicitFeedback } from "@/lib/db/json-columns";
 
 export async function insertAiCall(values: NewAiCall): Promise<void> {
   const db = await getDb();
@@ -111,6 +111,8 @@ function callConditions(filters: CallFilters): SQL[] {
   // The same expression as the trigram index on suggested titles, so the search can use it.
   if (filters.q) conditions.push(sql`(${aiCalls.output} ->> 'title') ilike ${`%${escapeLike(filters.q)}%`}`);
   if (filters.user) conditions.push(inArray(aiCalls.userId, sql`(select ${user.id} from ${user} where ${user.email} = ${filters.user})`));
+  if (filters.synthetic === "only") conditions.push(eq(aiCalls.synthetic, true));
+  else if (filters.synthetic !== "include") conditions.push(eq(aiCalls.synthetic, false));
   return conditions;
 }
 
@@ -123,6 +125,7 @@ export async function listAiCalls(filters: CallFilters) {
       id: aiCalls.id,
       createdAt: aiCalls.createdAt,
       feature: aiCalls.feature,
+      synthetic: aiCalls.synthetic,
       status: aiCalls.status,
       modelId: aiCalls.modelId,
       promptId: aiCalls.promptId,
@@ -197,10 +200,10 @@ export async function getAiCallDetail(callId: string) {
 
 export type AiCallDetail = NonNullable<Awaited<ReturnType<typeof getAiCallDetail>>>;
 
-/** Seller ratings, newest first: thumbs down (with their reasons) or thumbs up. */
+/** Seller ratings, newest first: thumbs down (with their reasons) or thumbs up. Synthetic calls' made-up thumbs are left out. */
 export async function listSuggestionFeedback(rating: 1 | -1, page: number, pageSize = CALLS_PAGE_SIZE) {
   const db = await getDb();
-  const where = eq(aiCalls.feedbackRating, rating);
+  const where = and(eq(aiCalls.feedbackRating, rating), eq(aiCalls.synthetic, false));
   const [rows, [{ total }]] = await Promise.all([
     db
       .select({

@@ -30,3 +30,13 @@ export async function areImagesOwnedBy(imageIds: string[], ownerId: string): Pro
     .where(and(inArray(images.id, distinct), eq(images.ownerId, ownerId)));
   return row.owned === distinct.length;
 }
+
+/** Who may see an image's files: its uploader, and the listing it is on (if any). */
+export async function getImageAccessByStorageKey(storageKey: string) {
+  const db = await getDb();
+  const [image] = await db
+    .select({ ownerId: images.ownerId, listingId: images.listingId })
+    .from(images)
+    .where(eq(images.storageKey, storageKey));
+  return image ?? null;
+}

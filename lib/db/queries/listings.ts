@@ -3,6 +3,7 @@ import { getDb, type Transaction } from "@/lib/db/client";
 import { FOR_SALE_CONDITION, images, listings, user } from "@/lib/db/schema";
 import { PAGE_SIZE } from "@/lib/listings/options";
 import { effectiveSort, type ListingSearch } from "@/lib/listings/search-params";
+import { isUuid } from "@/lib/db/uuid";
 
 // Typo tolerance: a query word that matches a title word with trigram word-similarity of at
 // least this much counts as a hit ("hedphones" ~ "headphones" is 0.62, "sofa" ~ "sony" 0.40).
@@ -12,11 +13,6 @@ const TYPO_SIMILARITY = 0.5;
 // page says "1,000+" instead, and pagination stops there (42 pages: nobody reads further, and a
 // narrower search serves them better).
 export const COUNT_LIMIT = 1_000;
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export function isUuid(value: string): boolean {
-  return UUID_PATTERN.test(value);
-}
 
 // Spelled out with table names: inside a one-table select Drizzle drops the table prefix, and
 // "listing_id" = "id" would then compare the images table with itself.

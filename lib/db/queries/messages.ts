@@ -2,7 +2,8 @@ import { and, asc, count, desc, eq, gt, ne, or, type SQL, sql } from "drizzle-or
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Transaction } from "@/lib/db/client";
 import { conversations, listings, messages, user } from "@/lib/db/schema";
-import { isUuid, listingCardColumns } from "./listings";
+import { isUuid } from "@/lib/db/uuid";
+import { listingCardColumns } from "./listings";
 
 
 const SNIPPET_LENGTH = 140;

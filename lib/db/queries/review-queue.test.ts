@@ -8,7 +8,15 @@ import { getDb } from "@/lib/db/client";
 import { aiCalls, listings, reviewItems, reviewQueueRules, user, type NewAiCall } from "@/lib/db/schema";
 import { getQueueRules, SAMPLE_SALT, updateQueueRules, type QueueRuleValues } from "./review-queue";
 
-const ALL_OFF: QueueRuleValues = { sampleShare: 0, thumbsDown: false, heavyEditDistance: null, lowConfidence: false, errors: false, secondReviewShare: 0 };
+const ALL_OFF: QueueRuleValues = {
+  sampleShare: 0,
+  thumbsDown: false,
+  heavyEditDistance: null,
+  lowConfidence: false,
+  errors: false,
+  secondReviewShare: 0,
+  includeSynthetic: false,
+};
 const CONFIDENT = { ...DEFAULT_FIXTURE, confidence: { title: "high", category: "high", condition: "medium", price: "medium" } };
 
 beforeAll(async () => {
@@ -61,7 +69,15 @@ describe("fillReviewQueue", () => {
   it("starts from the default rules", async () => {
     const db = await getDb();
     await db.delete(reviewQueueRules);
-    expect(await getQueueRules()).toMatchObject({ sampleShare: 0.05, thumbsDown: true, heavyEditDistance: 0.5, lowConfidence: true, errors: true, secondReviewShare: 0.1 });
+    expect(await getQueueRules()).toMatchObject({
+      sampleShare: 0.05,
+      thumbsDown: true,
+      heavyEditDistance: 0.5,
+      lowConfidence: true,
+      errors: true,
+      secondReviewShare: 0.1,
+      includeSynthetic: false,
+    });
   });
 
   it("queues every thumbs-down of the pre-fill, and nothing of the evaluation runs", async () => {
@@ -72,6 +88,17 @@ describe("fillReviewQueue", () => {
     const evalDown = await insertCall({ feature: "listing-prefill-eval", feedbackRating: -1 });
     expect(await fillReviewQueue()).toBe(1);
     expect(await queued([down, up, unrated, evalDown])).toEqual({ [down]: "thumbs-down" });
+  });
+
+  it("leaves synthetic calls (npm run seed:calls) out unless the rules take them in", async () => {
+    await updateQueueRules({ ...ALL_OFF, thumbsDown: true }, null);
+    const real = await insertCall({ feedbackRating: -1 });
+    const synthetic = await insertCall({ feedbackRating: -1, synthetic: true });
+    expect(await fillReviewQueue()).toBe(1);
+    expect(await queued([real, synthetic])).toEqual({ [real]: "thumbs-down" });
+    await updateQueueRules({ ...ALL_OFF, thumbsDown: true, includeSynthetic: true }, null);
+    expect(await fillReviewQueue()).toBe(1);
+    expect(Object.keys(await queued([synthetic]))).toEqual([synthetic]);
   });
 
   it("queues errors and invalid answers", async () => {

@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, gte, inArray, isNull, ne, sql } from "drizzle-orm";
 import { getDb, type Database, type Transaction } from "@/lib/db/client";
 import { aiCalls, rolloutChanges, rolloutExperiments, rolloutExposures, rolloutVariants, user, type RolloutExperiment, type RolloutVariant } from "@/lib/db/schema";
-import type { GuardRailLimits } from "@/lib/rollout/guard-rails";
+import type { GuardRailLimits } from "@/lib/db/json-columns";
 
 export type ExperimentWithVariants = RolloutExperiment & { variants: RolloutVariant[] };
 

@@ -12,6 +12,13 @@ export async function countListings(): Promise<number> {
   return total;
 }
 
+/** How many calls in the log are real (not made up by `npm run seed:calls`); seed:calls refuses to mix into those. */
+export async function countRealAiCalls(): Promise<number> {
+  const db = await getDb();
+  const [{ total }] = await db.select({ total: count() }).from(aiCalls).where(eq(aiCalls.synthetic, false));
+  return total;
+}
+
 /** email → user id for the accounts among `emails` that exist. */
 export async function getUserIdsByEmail(emails: string[]): Promise<Map<string, string>> {
   const db = await getDb();

@@ -6,14 +6,8 @@ import { conversations, images, listings, user } from "@/lib/db/schema";
 import { storageFileName, storeUploadedImage } from "@/lib/images";
 import { getImageStorage } from "@/lib/images/storage";
 import type { ListingInput } from "@/lib/listings/listing-schema";
-import {
-  createListing,
-  deleteListing,
-  getListingForEdit,
-  getSellerListings,
-  setListingStatus,
-  updateListing,
-} from "./seller-listings";
+import { deleteListing, updateListing } from "@/lib/sell/manage-listings";
+import { createListing, getListingForEdit, getSellerListings, setListingStatus } from "./seller-listings";
 
 const SELLER = "seller-ana";
 const OTHER = "seller-bo";

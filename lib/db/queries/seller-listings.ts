@@ -2,12 +2,11 @@ import { linkExposureToListing } from "./rollouts";
 import { and, asc, desc, eq, getTableName, inArray, isNull, notInArray, or, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/lib/db/client";
 import { linkAiCallToListing } from "@/lib/db/queries/ai-calls";
-import { isUuid } from "@/lib/db/queries/listings";
+import { isUuid } from "@/lib/db/uuid";
 import { conversations, images, listings } from "@/lib/db/schema";
-import { deleteImageFiles } from "@/lib/images";
 import type { ListingInput } from "@/lib/listings/listing-schema";
 import type { ListingStatus } from "@/lib/listings/options";
-import type { ImplicitFeedback } from "@/lib/sell/implicit-feedback";
+import type { ImplicitFeedback } from "@/lib/db/json-columns";
 
 // Every mutation here names the acting user and only touches rows whose seller_id is that user:
 // ownership is part of each statement, not a check done earlier that a forged call could skip.
@@ -75,12 +74,14 @@ export async function createListing(
   });
 }
 
-/** Saves fields and the photo set; photos taken off the listing are deleted (rows now, files after commit). */
-export async function updateListing(sellerId: string, listingId: string, input: ListingInput): Promise<SellerMutationResult> {
+/** What a change that removed photos leaves for the caller: the files to delete once the rows are gone. */
+export type RemovedPhotos = { removedStorageKeys: string[] };
+
+/** Saves fields and the photo set; photo rows taken off the listing are deleted (their files are the caller's, lib/sell/manage-listings.ts). */
+export async function updateListing(sellerId: string, listingId: string, input: ListingInput): Promise<SellerMutationResult<RemovedPhotos>> {
   if (!isUuid(listingId)) return { ok: false, reason: "not-found" };
   const { photoIds, ...fields } = input;
-  let removedKeys: string[] = [];
-  const result = await inTransaction(async (tx): Promise<SellerMutationResult> => {
+  return inTransaction(async (tx): Promise<SellerMutationResult<RemovedPhotos>> => {
     const updated = await tx
       .update(listings)
       .set(fields)
@@ -92,11 +93,8 @@ export async function updateListing(sellerId: string, listingId: string, input: 
       .delete(images)
       .where(and(eq(images.listingId, listingId), notInArray(images.id, photoIds)))
       .returning({ storageKey: images.storageKey });
-    removedKeys = removed.map((image) => image.storageKey);
-    return { ok: true };
+    return { ok: true, removedStorageKeys: removed.map((image) => image.storageKey) };
   });
-  if (result.ok) await deleteImageFiles(removedKeys);
-  return result;
 }
 
 export async function setListingStatus(sellerId: string, listingId: string, status: ListingStatus): Promise<SellerMutationResult> {
@@ -110,11 +108,10 @@ export async function setListingStatus(sellerId: string, listingId: string, stat
   return updated.length > 0 ? { ok: true } : { ok: false, reason: "not-found" };
 }
 
-/** Deletes the listing, its photos and (by cascade) its conversations. */
-export async function deleteListing(sellerId: string, listingId: string): Promise<SellerMutationResult> {
+/** Deletes the listing, its photo rows and (by cascade) its conversations. */
+export async function deleteListing(sellerId: string, listingId: string): Promise<SellerMutationResult<RemovedPhotos>> {
   if (!isUuid(listingId)) return { ok: false, reason: "not-found" };
-  let removedKeys: string[] = [];
-  const result = await inTransaction(async (tx): Promise<SellerMutationResult> => {
+  return inTransaction(async (tx): Promise<SellerMutationResult<RemovedPhotos>> => {
     const owned = and(eq(listings.id, listingId), eq(listings.sellerId, sellerId));
     // Photos first: deleting the listing would only detach them (images.listing_id is "set null").
     const removed = await tx
@@ -123,11 +120,8 @@ export async function deleteListing(sellerId: string, listingId: string): Promis
       .returning({ storageKey: images.storageKey });
     const deleted = await tx.delete(listings).where(owned).returning({ id: listings.id });
     if (deleted.length === 0) return { ok: false, reason: "not-found" };
-    removedKeys = removed.map((image) => image.storageKey);
-    return { ok: true };
+    return { ok: true, removedStorageKeys: removed.map((image) => image.storageKey) };
   });
-  if (result.ok) await deleteImageFiles(removedKeys);
-  return result;
 }
 
 // Drizzle leaves column names unqualified in a single-table select, so inside a subquery a bare

@@ -1,17 +1,57 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CallStatusBadge, FeedbackMark } from "@/components/console/call-badges";
+import { DataTable, type Column } from "@/components/console/data-table";
 import { requireAdminPage } from "@/lib/auth/admin";
 import { getAiCallFilterOptions, listAiCalls } from "@/lib/db/queries/ai-calls";
 import { refreshAiCallRollups } from "@/lib/db/queries/ai-call-rollups";
 import { imageUrl } from "@/lib/images";
 import { CATEGORIES } from "@/lib/listings/options";
-import { CALLS_COUNT_LIMIT, CALLS_PAGE_SIZE, callFiltersQuery, callFiltersSchema, type CallFilters } from "@/lib/monitoring/call-filters";
+import { CALLS_COUNT_LIMIT, CALLS_PAGE_SIZE, callFiltersQuery, callFiltersSchema, type CallFilters } from "@/lib/db/call-filters";
 import { dateTime, formatMs, formatNumber, formatUsd } from "@/lib/monitoring/format";
 
 export const metadata: Metadata = { title: "Calls" };
 
 const field = "rounded-md border border-stone-300 bg-white px-2 py-1";
+
+type CallRow = Awaited<ReturnType<typeof listAiCalls>>["rows"][number];
+
+const CALL_COLUMNS: Column<CallRow>[] = [
+  { header: "Time (UTC)", cell: (call) => dateTime.format(call.createdAt), link: true, className: "whitespace-nowrap" },
+  {
+    header: "Photo",
+    cell: (call) =>
+      call.imageKey ? (
+        // eslint-disable-next-line @next/next/no-img-element -- stored thumbnails are already small WebP
+        <img src={imageUrl(call.imageKey, "thumb")} alt="" width={40} height={40} className="h-10 w-10 rounded object-cover" />
+      ) : (
+        "–"
+      ),
+  },
+  {
+    header: "Status",
+    cell: (call) => (
+      <>
+        <CallStatusBadge status={call.status} />
+        {call.synthetic && (
+          <span className="ml-1 rounded bg-stone-100 px-1 text-xs text-stone-600" data-testid="call-synthetic">
+            synthetic
+          </span>
+        )}
+      </>
+    ),
+  },
+  { header: "Suggested title", cell: (call) => call.title ?? "–", className: "max-w-64 truncate" },
+  { header: "Category", cell: (call) => call.category ?? "–" },
+  { header: "Model", cell: (call) => call.modelId, className: "font-mono text-xs whitespace-nowrap" },
+  { header: "Prompt", cell: (call) => (call.promptId ? `${call.promptId}@${call.promptVersion}` : "–"), className: "whitespace-nowrap" },
+  { header: "Latency", cell: (call) => formatMs(call.latencyMs), numeric: true, className: "whitespace-nowrap" },
+  { header: "Tokens", cell: (call) => (call.inputTokens === null ? "–" : formatNumber(call.inputTokens + (call.outputTokens ?? 0))), numeric: true },
+  { header: "Cost", cell: (call) => formatUsd(call.costUsd), numeric: true },
+  { header: "Feedback", cell: (call) => <FeedbackMark rating={call.feedbackRating} /> },
+  { header: "Published", cell: (call) => (call.publishedAt ? "yes" : "–") },
+  { header: "Seller", cell: (call) => call.userEmail ?? "–", className: "max-w-48 truncate text-xs" },
+];
 
 export default async function CallsPage({ searchParams }: PageProps<"/console/calls">) {
   await requireAdminPage("/console/calls");
@@ -32,6 +72,14 @@ export default async function CallsPage({ searchParams }: PageProps<"/console/ca
         <Select name="category" label="Category" value={filters.category} options={[...CATEGORIES]} />
         <Select name="feedback" label="Feedback" value={filters.feedback} options={["up", "down", "none"]} />
         <Select name="feature" label="Feature" value={filters.feature} options={options.features} />
+        <label className="flex flex-col gap-1">
+          Synthetic calls
+          <select name="synthetic" defaultValue={filters.synthetic ?? ""} className={field}>
+            <option value="">Hidden</option>
+            <option value="include">Included</option>
+            <option value="only">Only</option>
+          </select>
+        </label>
         <label className="flex flex-col gap-1">
           From
           <input type="date" name="from" defaultValue={filters.from} className={field} />
@@ -60,65 +108,7 @@ export default async function CallsPage({ searchParams }: PageProps<"/console/ca
         <h2 id="calls-heading" className="mb-3 font-semibold" data-testid="calls-total">
           {total > CALLS_COUNT_LIMIT ? `More than ${formatNumber(CALLS_COUNT_LIMIT)} calls` : `${formatNumber(total)} ${total === 1 ? "call" : "calls"}`}
         </h2>
-        {rows.length === 0 ? (
-          <p className="text-sm text-stone-600">No calls match these filters.</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm [&_td]:px-1.5 [&_th]:px-1.5 [&_th]:font-normal">
-              <thead className="text-stone-500">
-                <tr>
-                  <th className="py-1">Time (UTC)</th>
-                  <th>Photo</th>
-                  <th>Status</th>
-                  <th>Suggested title</th>
-                  <th>Category</th>
-                  <th>Model</th>
-                  <th>Prompt</th>
-                  <th className="text-right">Latency</th>
-                  <th className="text-right">Tokens</th>
-                  <th className="text-right">Cost</th>
-                  <th>Feedback</th>
-                  <th>Published</th>
-                  <th>Seller</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((call) => (
-                  <tr key={call.id} className="border-t border-stone-100 align-middle" data-testid="call-row">
-                    <td className="py-1.5 whitespace-nowrap">
-                      <Link href={`/console/calls/${call.id}`} className="underline">
-                        {dateTime.format(call.createdAt)}
-                      </Link>
-                    </td>
-                    <td>
-                      {call.imageKey ? (
-                        // eslint-disable-next-line @next/next/no-img-element -- stored thumbnails are already small WebP
-                        <img src={imageUrl(call.imageKey, "thumb")} alt="" width={40} height={40} className="h-10 w-10 rounded object-cover" />
-                      ) : (
-                        "–"
-                      )}
-                    </td>
-                    <td>
-                      <CallStatusBadge status={call.status} />
-                    </td>
-                    <td className="max-w-64 truncate">{call.title ?? "–"}</td>
-                    <td>{call.category ?? "–"}</td>
-                    <td className="font-mono text-xs whitespace-nowrap">{call.modelId}</td>
-                    <td className="whitespace-nowrap">{call.promptId ? `${call.promptId}@${call.promptVersion}` : "–"}</td>
-                    <td className="text-right whitespace-nowrap tabular-nums">{formatMs(call.latencyMs)}</td>
-                    <td className="text-right tabular-nums">{call.inputTokens === null ? "–" : formatNumber(call.inputTokens + (call.outputTokens ?? 0))}</td>
-                    <td className="text-right tabular-nums">{formatUsd(call.costUsd)}</td>
-                    <td>
-                      <FeedbackMark rating={call.feedbackRating} />
-                    </td>
-                    <td>{call.publishedAt ? "yes" : "–"}</td>
-                    <td className="max-w-48 truncate text-xs">{call.userEmail ?? "–"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable columns={CALL_COLUMNS} rows={rows} rowKey={(call) => call.id} rowHref={(call) => `/console/calls/${call.id}`} rowTestId="call-row" empty="No calls match these filters." />
         <Pager filters={activeFilters} page={filters.page} pages={pages} />
       </section>
     </div>

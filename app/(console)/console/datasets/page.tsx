@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { DataTable, type Column } from "@/components/console/data-table";
 import { requireAdminPage } from "@/lib/auth/admin";
 import { listDatasets } from "@/lib/db/queries/eval-datasets";
 import { imageUrl } from "@/lib/images";
@@ -8,6 +8,13 @@ import { loadStoredDataset } from "@/lib/evals/dataset-store";
 export const metadata: Metadata = { title: "Datasets" };
 
 const dateTime = new Intl.DateTimeFormat("en-IE", { dateStyle: "medium", timeStyle: "short" });
+
+const DATASET_COLUMNS: Column<Awaited<ReturnType<typeof listDatasets>>[number]>[] = [
+  { header: "Dataset", cell: (row) => row.name, link: true },
+  { header: "Version", cell: (row) => `v${row.version}` },
+  { header: "Cases", cell: (row) => row.caseCount },
+  { header: "Created", cell: (row) => dateTime.format(row.createdAt) },
+];
 
 export default async function DatasetsPage({ searchParams }: PageProps<"/console/datasets">) {
   await requireAdminPage("/console/datasets");
@@ -23,34 +30,14 @@ export default async function DatasetsPage({ searchParams }: PageProps<"/console
         Import a folder with <code>npm run eval:import -- &lt;dir&gt; --name &lt;name&gt;</code>; export one with <code>npm run eval:export -- &lt;name&gt;[@version] &lt;dir&gt;</code>.
       </p>
       <section className="rounded-xl bg-white p-4 shadow-sm">
-        {versions.length === 0 ? (
-          <p className="text-sm text-stone-600">No datasets yet.</p>
-        ) : (
-          <table className="w-full text-left text-sm">
-            <thead className="text-stone-500">
-              <tr>
-                <th>Dataset</th>
-                <th>Version</th>
-                <th>Cases</th>
-                <th>Created</th>
-              </tr>
-            </thead>
-            <tbody>
-              {versions.map((row) => (
-                <tr key={row.id} className="border-t border-stone-100" data-testid="dataset-row">
-                  <td className="py-1.5">
-                    <Link href={`/console/datasets?name=${encodeURIComponent(row.name)}&version=${row.version}`} className="underline">
-                      {row.name}
-                    </Link>
-                  </td>
-                  <td>v{row.version}</td>
-                  <td>{row.caseCount}</td>
-                  <td>{dateTime.format(row.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          columns={DATASET_COLUMNS}
+          rows={versions}
+          rowKey={(row) => row.id}
+          rowHref={(row) => `/console/datasets?name=${encodeURIComponent(row.name)}&version=${row.version}`}
+          rowTestId="dataset-row"
+          empty="No datasets yet."
+        />
       </section>
       {shown && (
         <section className="rounded-xl bg-white p-4 shadow-sm" aria-labelledby="cases-heading">

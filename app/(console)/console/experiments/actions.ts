@@ -3,7 +3,7 @@
 import { after } from "next/server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { failure, invalidInput, type ActionResult } from "@/lib/action-result";
+import { failure, formFields, invalidInput, type ActionResult } from "@/lib/action-result";
 import { parsePromptRef } from "@/lib/ai/prompts";
 import { getAdminForAction, NOT_ALLOWED } from "@/lib/auth/admin";
 import { loadStoredDataset } from "@/lib/evals/dataset-store";
@@ -21,7 +21,7 @@ const startSchema = z.object({
 export async function startExperiment(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const admin = await getAdminForAction();
   if (!admin) return failure(NOT_ALLOWED);
-  const parsed = startSchema.safeParse(Object.fromEntries(formData));
+  const parsed = startSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalidInput(parsed.error);
   let prompt;
   try {

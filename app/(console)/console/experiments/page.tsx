@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { DataTable, type Column } from "@/components/console/data-table";
 import { AutoRefresh } from "@/components/console/auto-refresh";
 import { StartRunForm } from "@/components/console/start-run-form";
 import { getLiveConfig } from "@/lib/ai/live-prompt";
@@ -15,7 +15,42 @@ import { formatMetric } from "@/lib/evals/report";
 export const metadata: Metadata = { title: "Experiments" };
 
 const dateTime = new Intl.DateTimeFormat("en-IE", { dateStyle: "medium", timeStyle: "short" });
-const COLUMNS = ["categoryAccuracy", "categoryAccuracyLenient", "confidentWrongRate", "keywordHitRate", "priceInRangeRate", "latencyP50Ms"] as const;
+const METRIC_COLUMNS = {
+  categoryAccuracy: "Strict",
+  categoryAccuracyLenient: "Lenient",
+  confidentWrongRate: "Conf. wrong",
+  keywordHitRate: "Keyword",
+  priceInRangeRate: "Price ok",
+  latencyP50Ms: "p50",
+} as const;
+
+type RunRow = Awaited<ReturnType<typeof listEvalRuns>>[number];
+const metricsOf = ({ run }: RunRow) => run.metrics as (EvalMetrics & Record<string, number>) | null;
+
+// Radio buttons pick the two runs the form compares; only finished runs can be picked.
+function pick(side: "a" | "b") {
+  return function PickRun({ run }: RunRow) {
+    return <input type="radio" name={side} value={run.id} aria-label={`Compare as ${side.toUpperCase()}: run of ${dateTime.format(run.createdAt)}`} disabled={run.status !== "done"} />;
+  };
+}
+
+const RUN_COLUMNS: Column<RunRow>[] = [
+  { header: "A", cell: pick("a") },
+  { header: "B", cell: pick("b") },
+  { header: "Started", cell: ({ run }) => dateTime.format(run.createdAt), link: true },
+  { header: "Dataset", cell: ({ datasetName, datasetVersion }) => `${datasetName} v${datasetVersion}` },
+  { header: "Model", cell: ({ run }) => run.modelId, className: "font-mono text-xs" },
+  { header: "Prompt", cell: ({ run }) => `${run.promptId}@${run.promptVersion}` },
+  { header: "Status", cell: ({ run }) => <span data-testid="run-status">{run.status === "failed" ? `failed: ${run.error}` : run.status}</span> },
+  ...Object.entries(METRIC_COLUMNS).map(([key, header]): Column<RunRow> => ({
+    header,
+    numeric: true,
+    cell: (row) => {
+      const metrics = metricsOf(row);
+      return metrics ? formatMetric(key, metrics[key]) : "…";
+    },
+  })),
+];
 
 export default async function ExperimentsPage() {
   await requireAdminPage("/console/experiments");
@@ -42,59 +77,7 @@ export default async function ExperimentsPage() {
           <p className="text-sm text-stone-600" data-testid="no-runs">No runs yet.</p>
         ) : (
           <form action="/console/experiments/compare" method="get">
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <thead className="text-stone-500">
-                  <tr>
-                    <th className="px-1">A</th>
-                    <th className="px-1">B</th>
-                    <th>Started</th>
-                    <th>Dataset</th>
-                    <th>Model</th>
-                    <th>Prompt</th>
-                    <th>Status</th>
-                    {COLUMNS.map((key) => (
-                      <th key={key} className="text-right">
-                        {key === "categoryAccuracy" ? "Strict" : key === "categoryAccuracyLenient" ? "Lenient" : key === "confidentWrongRate" ? "Conf. wrong" : key === "keywordHitRate" ? "Keyword" : key === "priceInRangeRate" ? "Price ok" : "p50"}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {runs.map(({ run, datasetName, datasetVersion }) => {
-                    const metrics = run.metrics as (EvalMetrics & Record<string, number>) | null;
-                    return (
-                      <tr key={run.id} className="border-t border-stone-100" data-testid="run-row">
-                        <td className="px-1">
-                          <input type="radio" name="a" value={run.id} aria-label={`Compare as A: run of ${dateTime.format(run.createdAt)}`} disabled={run.status !== "done"} />
-                        </td>
-                        <td className="px-1">
-                          <input type="radio" name="b" value={run.id} aria-label={`Compare as B: run of ${dateTime.format(run.createdAt)}`} disabled={run.status !== "done"} />
-                        </td>
-                        <td className="py-1.5">
-                          <Link href={`/console/experiments/${run.id}`} className="underline">
-                            {dateTime.format(run.createdAt)}
-                          </Link>
-                        </td>
-                        <td>
-                          {datasetName} v{datasetVersion}
-                        </td>
-                        <td className="font-mono text-xs">{run.modelId}</td>
-                        <td>
-                          {run.promptId}@{run.promptVersion}
-                        </td>
-                        <td data-testid="run-status">{run.status === "failed" ? `failed: ${run.error}` : run.status}</td>
-                        {COLUMNS.map((key) => (
-                          <td key={key} className="text-right tabular-nums">
-                            {metrics ? formatMetric(key, metrics[key]) : "…"}
-                          </td>
-                        ))}
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+            <DataTable columns={RUN_COLUMNS} rows={runs} rowKey={({ run }) => run.id} rowHref={({ run }) => `/console/experiments/${run.id}`} rowTestId="run-row" empty="No runs yet." />
             <button type="submit" className="mt-3 rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium">
               Compare A with B
             </button>

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { requireAdminPage } from "@/lib/auth/admin";
 import { listSuggestionFeedback } from "@/lib/db/queries/ai-calls";
 import { imageUrl } from "@/lib/images";
-import { CALLS_PAGE_SIZE } from "@/lib/monitoring/call-filters";
+import { CALLS_PAGE_SIZE } from "@/lib/db/call-filters";
 import { dateTime, formatNumber } from "@/lib/monitoring/format";
 
 export const metadata: Metadata = { title: "Feedback" };

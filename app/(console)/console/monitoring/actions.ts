@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { failure, invalidInput, type ActionResult } from "@/lib/action-result";
+import { failure, formFields, invalidInput, type ActionResult } from "@/lib/action-result";
 import { getAdminForAction, NOT_ALLOWED } from "@/lib/auth/admin";
 import { saveThresholds, thresholdsFormSchema } from "@/lib/monitoring/thresholds";
 
@@ -9,7 +9,7 @@ import { saveThresholds, thresholdsFormSchema } from "@/lib/monitoring/threshold
 export async function saveMonitoringThresholds(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const admin = await getAdminForAction();
   if (!admin) return failure(NOT_ALLOWED);
-  const parsed = thresholdsFormSchema.safeParse(Object.fromEntries(formData));
+  const parsed = thresholdsFormSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalidInput(parsed.error);
   await saveThresholds(parsed.data, admin.id);
   revalidatePath("/console/monitoring");

@@ -8,7 +8,7 @@ import { formatMs, formatNumber, formatRate, formatUsd } from "@/lib/monitoring/
 import { monitoringParamsSchema, RANGE_KEYS, RANGES, SPLITS, type MonitoringParams, type SplitKey } from "@/lib/monitoring/ranges";
 import { getMonitoringReport, type MonitoringReport } from "@/lib/monitoring/report";
 import { findBreaches, getThresholds, type Breach } from "@/lib/monitoring/thresholds";
-import { COMPARED_FIELDS } from "@/lib/sell/implicit-feedback";
+import { COMPARED_FIELDS } from "@/lib/db/json-columns";
 
 export const metadata: Metadata = { title: "Monitoring" };
 
@@ -28,11 +28,22 @@ export default async function MonitoringPage({ searchParams }: PageProps<"/conso
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold">Monitoring</h1>
-          <p className="text-sm text-stone-600">Live pre-fill calls (evaluation runs are left out). Times are UTC.</p>
+          <p className="text-sm text-stone-600">
+            Live pre-fill calls (evaluation runs are left out{params.synthetic ? "; synthetic calls from seed:calls included" : ", and so are synthetic calls from seed:calls"}).
+            Times are UTC.
+          </p>
         </div>
         <div className="flex flex-col gap-2 text-sm">
           <Choices label="Time range" options={RANGE_KEYS.map((range) => ({ key: range, label: RANGES[range].label, href: hrefFor({ ...params, range }) }))} current={params.range} />
           <Choices label="Split by" options={(Object.keys(SPLITS) as SplitKey[]).map((split) => ({ key: split, label: SPLITS[split], href: hrefFor({ ...params, split }) }))} current={params.split} />
+          <Choices
+            label="Synthetic calls"
+            options={[
+              { key: "hide", label: "Hidden", href: hrefFor({ ...params, synthetic: undefined }) },
+              { key: "include", label: "Included", href: hrefFor({ ...params, synthetic: "include" }) },
+            ]}
+            current={params.synthetic ?? "hide"}
+          />
         </div>
       </div>
 
@@ -161,7 +172,7 @@ export default async function MonitoringPage({ searchParams }: PageProps<"/conso
 }
 
 function hrefFor(params: MonitoringParams): string {
-  return `/console/monitoring?range=${params.range}&split=${params.split}`;
+  return `/console/monitoring?range=${params.range}&split=${params.split}${params.synthetic ? `&synthetic=${params.synthetic}` : ""}`;
 }
 
 function Choices({ label, options, current }: { label: string; options: { key: string; label: string; href: string }[]; current: string }) {

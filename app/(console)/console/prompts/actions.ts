@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { failure, invalidInput, type ActionResult } from "@/lib/action-result";
+import { failure, formFields, invalidInput, type ActionResult } from "@/lib/action-result";
 import { listPromptVersions } from "@/lib/ai/prompts";
 import { getAdminForAction, NOT_ALLOWED } from "@/lib/auth/admin";
 import { setPromptLive } from "@/lib/db/queries/prompt-live";
@@ -22,7 +22,7 @@ const setLiveSchema = z.object({
 export async function setLivePrompt(formData: FormData): Promise<ActionResult> {
   const admin = await getAdminForAction();
   if (!admin) return failure(NOT_ALLOWED);
-  const parsed = setLiveSchema.safeParse(Object.fromEntries(formData));
+  const parsed = setLiveSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalidInput(parsed.error);
   const { promptId, version, modelId } = parsed.data;
   if (!listPromptVersions(promptId).some((prompt) => prompt.version === version)) return failure(`${promptId} has no version ${version}.`);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/console/data-table";
 import { LiveConfigForm } from "@/components/console/live-config-form";
 import { PromptDiff } from "@/components/console/prompt-diff";
 import { getLiveConfig } from "@/lib/ai/live-prompt";
@@ -57,26 +58,23 @@ export default async function PromptsPage({ searchParams }: PageProps<"/console/
 
       <section className="rounded-xl bg-white p-4 shadow-sm" aria-labelledby="versions-heading">
         <h2 id="versions-heading" className="mb-3 font-semibold">Versions</h2>
-        <table className="w-full text-left text-sm">
-          <thead className="text-stone-500">
-            <tr>
-              <th className="py-1">Version</th>
-              <th>Hash</th>
-              <th>Length</th>
-              <th>
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((prompt) => (
-              <tr key={prompt.version} className="border-t border-stone-100">
-                <td className="py-1.5">
+        <DataTable
+          columns={[
+            {
+              header: "Version",
+              cell: (prompt) => (
+                <>
                   v{prompt.version} {prompt.version === live.prompt.version && <span className="ml-1 rounded bg-green-100 px-1.5 text-xs text-green-900">live</span>}
-                </td>
-                <td className="font-mono text-xs">{prompt.hash}</td>
-                <td>{prompt.text.length} chars</td>
-                <td className="flex gap-3">
+                </>
+              ),
+            },
+            { header: "Hash", cell: (prompt) => prompt.hash, className: "font-mono text-xs" },
+            { header: "Length", cell: (prompt) => `${prompt.text.length} chars` },
+            {
+              header: <span className="sr-only">Actions</span>,
+              className: "flex gap-3",
+              cell: (prompt) => (
+                <>
                   <Link href={`/console/prompts?id=${promptId}&v=${prompt.version}`} className="underline">
                     Text
                   </Link>
@@ -85,11 +83,14 @@ export default async function PromptsPage({ searchParams }: PageProps<"/console/
                       Diff with v{shown.version}
                     </Link>
                   )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+          ]}
+          rows={versions}
+          rowKey={(prompt) => String(prompt.version)}
+          empty="No versions."
+        />
       </section>
 
       <section className="rounded-xl bg-white p-4 shadow-sm" aria-labelledby="text-heading">

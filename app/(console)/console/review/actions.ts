@@ -3,13 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { failure, invalidInput, type ActionResult } from "@/lib/action-result";
+import { failure, formFields, invalidInput, type ActionResult } from "@/lib/action-result";
 import { promoteLabelSchema, queueRulesSchema, reviewLabelSchema } from "@/lib/annotation/label-schema";
 import { recordLabel } from "@/lib/annotation/labels";
 import { promoteLabel } from "@/lib/annotation/promote";
 import { claimItem, claimNextItem } from "@/lib/annotation/queue";
 import { getAdminForAction, NOT_ALLOWED } from "@/lib/auth/admin";
-import { releaseReviewItem, updateQueueRules } from "@/lib/db/queries/review-queue";
+import { releaseReviewItem } from "@/lib/db/queries/review-claims";
+import { updateQueueRules } from "@/lib/db/queries/review-queue";
 
 // The review queue's actions (console, admins only). Claiming and "next" actions end in a
 // redirect to the item, so they return a result only when they refuse.
@@ -25,7 +26,7 @@ const nextSchema = z.object({ skipItemId: z.uuid().optional().or(z.literal("").t
 export async function saveQueueRules(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const admin = await getAdminForAction();
   if (!admin) return failure(NOT_ALLOWED);
-  const parsed = queueRulesSchema.safeParse(Object.fromEntries(formData));
+  const parsed = queueRulesSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalidInput(parsed.error);
   await updateQueueRules(parsed.data, admin.id);
   revalidatePath(QUEUE_PATH);
@@ -36,7 +37,7 @@ export async function saveQueueRules(_previous: ActionResult | null, formData: F
 export async function reviewNextItem(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const admin = await getAdminForAction();
   if (!admin) return failure(NOT_ALLOWED);
-  const parsed = nextSchema.safeParse(Object.fromEntries(formData));
+  const parsed = nextSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalidInput(parsed.error);
   const { skipItemId } = parsed.data;
   if (skipItemId) await releaseReviewItem(skipItemId, admin.id);
@@ -53,7 +54,7 @@ export async function reviewNextItem(_previous: ActionResult | null, formData: F
 export async function claimItemForReview(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const admin = await getAdminForAction();
   if (!admin) return failure(NOT_ALLOWED);
-  const parsed = itemSchema.safeParse(Object.fromEntries(formData));
+  const parsed = itemSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalidInput(parsed.error);
   const claimed = await claimItem(parsed.data.itemId, admin.id);
   if (!claimed.ok) {
@@ -69,13 +70,13 @@ export async function claimItemForReview(_previous: ActionResult | null, formDat
 export async function saveItemLabel(_previous: ActionResult<{ created: boolean }> | null, formData: FormData): Promise<ActionResult<{ created: boolean }>> {
   const admin = await getAdminForAction();
   if (!admin) return failure(NOT_ALLOWED);
-  const parsed = reviewLabelSchema.safeParse(Object.fromEntries(formData));
+  const parsed = reviewLabelSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalidInput(parsed.error);
   const saved = await recordLabel(admin.id, parsed.data);
   if (!saved.ok) return saved;
   revalidatePath(QUEUE_PATH);
   revalidatePath(itemPath(parsed.data.itemId));
-  if (formData.get("intent") === "next") {
+  if (formData instanceof FormData && formData.get("intent") === "next") {
     const next = await claimNextItem(admin.id, { skipItemId: parsed.data.itemId });
     redirect(next ? itemPath(next.id) : `${QUEUE_PATH}?empty=1`);
   }
@@ -89,7 +90,7 @@ export async function promoteItemLabel(
 ): Promise<ActionResult<{ message: string }>> {
   const admin = await getAdminForAction();
   if (!admin) return failure(NOT_ALLOWED);
-  const parsed = promoteLabelSchema.safeParse(Object.fromEntries(formData));
+  const parsed = promoteLabelSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalidInput(parsed.error);
   const promoted = await promoteLabel(parsed.data);
   // The message goes beside the dataset field; a problem with the label itself has no field of its own.

@@ -1,20 +1,14 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ClaimItemButton } from "@/components/console/claim-item-button";
+import { DataTable } from "@/components/console/data-table";
 import { QueueRulesForm } from "@/components/console/queue-rules-form";
 import { ReviewNextButton } from "@/components/console/review-next-button";
 import { agreementRate } from "@/lib/annotation/agreement";
 import { VERDICT_FIELD_LABELS, VERDICT_FIELDS } from "@/lib/annotation/label-schema";
 import { fillReviewQueue, leaseEnd, QUEUE_LOOKBACK_DAYS, REVIEW_LEASE_MINUTES, REVIEW_LEASE_MS } from "@/lib/annotation/queue";
 import { requireAdminPage } from "@/lib/auth/admin";
-import {
-  getQueueCounts,
-  getQueueRules,
-  getReviewerProgress,
-  listMultiplyLabelledItems,
-  listOpenReviewItems,
-  listRecentLabels,
-} from "@/lib/db/queries/review-queue";
+import { getQueueRules } from "@/lib/db/queries/review-queue";
+import { getQueueCounts, getReviewerProgress, listMultiplyLabelledItems, listOpenReviewItems, listRecentLabels } from "@/lib/db/queries/review-reports";
 import { formatRelativeDate } from "@/lib/listings/format";
 
 export const metadata: Metadata = { title: "Review queue" };
@@ -79,49 +73,41 @@ export default async function ReviewQueuePage({ searchParams }: PageProps<"/cons
         <h2 id="open-heading" className="mb-3 font-semibold">
           Waiting for a label
         </h2>
-        {open.length === 0 ? (
-          <p className="text-sm text-stone-600">The queue is empty: the rules below decide which calls enter it.</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead className="text-stone-500">
-                <tr>
-                  <th>Queued</th>
-                  <th>Seller</th>
-                  <th>Suggested</th>
-                  <th>Why</th>
-                  <th>Labels</th>
-                  <th>Status</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {open.map(({ item, sellerName, sellerEmail, suggestedTitle, status, modelId }) => {
-                  const held = item.claimedBy && item.claimedAt && leaseEnd(item.claimedAt) > now;
-                  return (
-                    <tr key={item.id} className="border-t border-stone-100" data-testid="open-item">
-                      <td className="py-1.5">{formatRelativeDate(item.createdAt, now)}</td>
-                      <td>
-                        {sellerName ?? "deleted account"} <span className="text-stone-500">{sellerEmail}</span>
-                      </td>
-                      <td>{suggestedTitle ?? <span className="text-stone-500">{status === "error" ? "no answer" : "invalid answer"}</span>}</td>
-                      <td>
-                        {item.reason} <span className="font-mono text-xs text-stone-500">{modelId}</span>
-                      </td>
-                      <td className="tabular-nums">
-                        {item.labelCount}/{item.labelsWanted}
-                      </td>
-                      <td>{held ? (item.claimedBy === admin.id ? "held by you" : `held until ${time.format(leaseEnd(item.claimedAt!))}`) : "waiting"}</td>
-                      <td>
-                        <ClaimItemButton itemId={item.id} />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          columns={[
+            { header: "Queued", cell: ({ item }) => formatRelativeDate(item.createdAt, now) },
+            {
+              header: "Seller",
+              cell: ({ sellerName, sellerEmail }) => (
+                <>
+                  {sellerName ?? "deleted account"} <span className="text-stone-500">{sellerEmail}</span>
+                </>
+              ),
+            },
+            { header: "Suggested", cell: ({ suggestedTitle, status }) => suggestedTitle ?? <span className="text-stone-500">{status === "error" ? "no answer" : "invalid answer"}</span> },
+            {
+              header: "Why",
+              cell: ({ item, modelId }) => (
+                <>
+                  {item.reason} <span className="font-mono text-xs text-stone-500">{modelId}</span>
+                </>
+              ),
+            },
+            { header: "Labels", cell: ({ item }) => `${item.labelCount}/${item.labelsWanted}`, className: "tabular-nums" },
+            {
+              header: "Status",
+              cell: ({ item }) => {
+                const held = item.claimedBy && item.claimedAt && leaseEnd(item.claimedAt) > now;
+                return held ? (item.claimedBy === admin.id ? "held by you" : `held until ${time.format(leaseEnd(item.claimedAt!))}`) : "waiting";
+              },
+            },
+            { header: "", cell: ({ item }) => <ClaimItemButton itemId={item.id} /> },
+          ]}
+          rows={open}
+          rowKey={({ item }) => item.id}
+          rowTestId="open-item"
+          empty="The queue is empty: the rules below decide which calls enter it."
+        />
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -129,30 +115,18 @@ export default async function ReviewQueuePage({ searchParams }: PageProps<"/cons
           <h2 id="progress-heading" className="mb-3 font-semibold">
             Reviewers
           </h2>
-          {progress.length === 0 ? (
-            <p className="text-sm text-stone-600">No labels yet.</p>
-          ) : (
-            <table className="w-full text-left text-sm" data-testid="reviewer-progress">
-              <thead className="text-stone-500">
-                <tr>
-                  <th>Reviewer</th>
-                  <th className="text-right">Today</th>
-                  <th className="text-right">In all</th>
-                  <th className="text-right">In datasets</th>
-                </tr>
-              </thead>
-              <tbody>
-                {progress.map((reviewer) => (
-                  <tr key={reviewer.reviewerId ?? "deleted"} className="border-t border-stone-100">
-                    <td className="py-1.5">{reviewer.name ?? "deleted account"}</td>
-                    <td className="text-right tabular-nums">{reviewer.recent}</td>
-                    <td className="text-right tabular-nums">{reviewer.labels}</td>
-                    <td className="text-right tabular-nums">{reviewer.promoted}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <DataTable
+            columns={[
+              { header: "Reviewer", cell: (reviewer) => reviewer.name ?? "deleted account" },
+              { header: "Today", cell: (reviewer) => reviewer.recent, numeric: true },
+              { header: "In all", cell: (reviewer) => reviewer.labels, numeric: true },
+              { header: "In datasets", cell: (reviewer) => reviewer.promoted, numeric: true },
+            ]}
+            rows={progress}
+            rowKey={(reviewer) => reviewer.reviewerId ?? "deleted"}
+            testId="reviewer-progress"
+            empty="No labels yet."
+          />
         </section>
 
         <section className="rounded-xl bg-white p-4 shadow-sm" aria-labelledby="agreement-heading">
@@ -165,24 +139,16 @@ export default async function ReviewQueuePage({ searchParams }: PageProps<"/cons
               : `Over ${agreement.items} call${agreement.items === 1 ? "" : "s"} labelled twice: category ${percent(agreement.category.rate)} (chance-corrected, Scott's π: ${agreement.category.chanceCorrected?.toFixed(2) ?? "–"}).`}
           </p>
           {agreement.items > 0 && (
-            <table className="w-full text-left text-sm">
-              <thead className="text-stone-500">
-                <tr>
-                  <th>Verdict on the suggested…</th>
-                  <th className="text-right">Agreement</th>
-                  <th className="text-right">Pairs</th>
-                </tr>
-              </thead>
-              <tbody>
-                {VERDICT_FIELDS.map((field) => (
-                  <tr key={field} className="border-t border-stone-100">
-                    <td className="py-1">{VERDICT_FIELD_LABELS[field].toLowerCase()}</td>
-                    <td className="text-right tabular-nums">{percent(agreement.verdicts[field].rate)}</td>
-                    <td className="text-right tabular-nums">{agreement.verdicts[field].pairs}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              columns={[
+                { header: "Verdict on the suggested…", cell: (field) => VERDICT_FIELD_LABELS[field].toLowerCase() },
+                { header: "Agreement", cell: (field) => percent(agreement.verdicts[field].rate), numeric: true },
+                { header: "Pairs", cell: (field) => agreement.verdicts[field].pairs, numeric: true },
+              ]}
+              rows={VERDICT_FIELDS}
+              rowKey={(field) => field}
+              empty={null}
+            />
           )}
         </section>
       </div>
@@ -191,36 +157,20 @@ export default async function ReviewQueuePage({ searchParams }: PageProps<"/cons
         <h2 id="recent-heading" className="mb-3 font-semibold">
           Recent labels
         </h2>
-        {recent.length === 0 ? (
-          <p className="text-sm text-stone-600">No labels yet.</p>
-        ) : (
-          <table className="w-full text-left text-sm">
-            <thead className="text-stone-500">
-              <tr>
-                <th>Title</th>
-                <th>Category</th>
-                <th>Reviewer</th>
-                <th>Why queued</th>
-                <th>In dataset</th>
-              </tr>
-            </thead>
-            <tbody>
-              {recent.map(({ label, reviewerName, reason }) => (
-                <tr key={label.id} className="border-t border-stone-100" data-testid="recent-label">
-                  <td className="py-1.5">
-                    <Link href={`/console/review/${label.itemId}`} className="underline">
-                      {label.title}
-                    </Link>
-                  </td>
-                  <td>{label.category ?? "–"}</td>
-                  <td>{reviewerName ?? "deleted account"}</td>
-                  <td>{reason}</td>
-                  <td>{label.promotedTo ?? "–"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          columns={[
+            { header: "Title", cell: ({ label }) => label.title, link: true },
+            { header: "Category", cell: ({ label }) => label.category ?? "–" },
+            { header: "Reviewer", cell: ({ reviewerName }) => reviewerName ?? "deleted account" },
+            { header: "Why queued", cell: ({ reason }) => reason },
+            { header: "In dataset", cell: ({ label }) => label.promotedTo ?? "–" },
+          ]}
+          rows={recent}
+          rowKey={({ label }) => label.id}
+          rowHref={({ label }) => `/console/review/${label.itemId}`}
+          rowTestId="recent-label"
+          empty="No labels yet."
+        />
       </section>
 
       <section className="rounded-xl bg-white p-4 shadow-sm" aria-labelledby="rules-heading">

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { PREFILL_FEATURE } from "@/lib/ai/analyse-photo";
+import { PREFILL_FEATURE } from "@/lib/ai/prefill-contract";
 import { getDb } from "@/lib/db/client";
 import { getPromptLiveRow } from "@/lib/db/queries/prompt-live";
 import { getActiveExperiment, getExperimentChanges, insertExposure, listExperiments } from "@/lib/db/queries/rollouts";

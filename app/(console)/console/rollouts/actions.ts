@@ -4,8 +4,8 @@ import crypto from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { failure, invalidInput, type ActionResult } from "@/lib/action-result";
-import { PREFILL_FEATURE } from "@/lib/ai/analyse-photo";
+import { failure, formFields, invalidInput, type ActionResult } from "@/lib/action-result";
+import { PREFILL_FEATURE } from "@/lib/ai/prefill-contract";
 import { getLiveConfig } from "@/lib/ai/live-prompt";
 import { listPromptVersions } from "@/lib/ai/prompts";
 import { getAdminForAction, NOT_ALLOWED } from "@/lib/auth/admin";
@@ -64,7 +64,7 @@ const startSchema = z.object({
 export async function startRollout(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const admin = await getAdminForAction();
   if (!admin) return failure(NOT_ALLOWED);
-  const parsed = startSchema.safeParse(Object.fromEntries(formData));
+  const parsed = startSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalidInput(parsed.error);
   const input = parsed.data;
   const requested = [
@@ -118,7 +118,7 @@ const sharesSchema = z.object({
 export async function changeRolloutShares(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const admin = await getAdminForAction();
   if (!admin) return failure(NOT_ALLOWED);
-  const parsed = sharesSchema.safeParse(Object.fromEntries(formData));
+  const parsed = sharesSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalidInput(parsed.error);
   const { experimentId, holdout, ...requested } = parsed.data;
   const experiment = await getExperimentById(experimentId);
@@ -147,7 +147,7 @@ const statusSchema = z.object({ experimentId: z.uuid("Unknown experiment."), sta
 export async function setRolloutStatus(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const admin = await getAdminForAction();
   if (!admin) return failure(NOT_ALLOWED);
-  const parsed = statusSchema.safeParse(Object.fromEntries(formData));
+  const parsed = statusSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalidInput(parsed.error);
   const { experimentId, status } = parsed.data;
   const experiment = await getExperimentById(experimentId);
@@ -167,7 +167,7 @@ const promoteSchema = z.object({ experimentId: z.uuid("Unknown experiment."), ke
 export async function promoteRolloutVariant(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const admin = await getAdminForAction();
   if (!admin) return failure(NOT_ALLOWED);
-  const parsed = promoteSchema.safeParse(Object.fromEntries(formData));
+  const parsed = promoteSchema.safeParse(formFields(formData));
   if (!parsed.success) return invalidInput(parsed.error);
   const { experimentId, key } = parsed.data;
   const experiment = await getExperimentById(experimentId);

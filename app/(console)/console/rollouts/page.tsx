@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable, type Column } from "@/components/console/data-table";
 import { StartRolloutForm } from "@/components/console/rollout-forms";
-import { PREFILL_FEATURE } from "@/lib/ai/analyse-photo";
+import { PREFILL_FEATURE } from "@/lib/ai/prefill-contract";
 import { getLiveConfig } from "@/lib/ai/live-prompt";
 import { listPromptVersions } from "@/lib/ai/prompts";
 import { requireAdminPage } from "@/lib/auth/admin";
@@ -10,6 +11,17 @@ import { listExperiments } from "@/lib/db/queries/rollouts";
 export const metadata: Metadata = { title: "Rollouts" };
 
 const dateTime = new Intl.DateTimeFormat("en-IE", { dateStyle: "medium", timeStyle: "short" });
+
+const ROLLOUT_COLUMNS: Column<Awaited<ReturnType<typeof listExperiments>>[number]>[] = [
+  { header: "Name", cell: (experiment) => experiment.name, link: true },
+  { header: "Status", cell: (experiment) => experiment.status },
+  {
+    header: "Variants",
+    cell: (experiment) =>
+      experiment.variants.map((variant) => `${variant.key}: ${variant.promptId}@${variant.promptVersion}${variant.modelId ? ` · ${variant.modelId}` : ""}`).join(" | "),
+  },
+  { header: "Started", cell: (experiment) => dateTime.format(experiment.createdAt) },
+];
 
 export default async function RolloutsPage() {
   await requireAdminPage("/console/rollouts");
@@ -42,40 +54,14 @@ export default async function RolloutsPage() {
 
       <section className="rounded-xl bg-white p-4 shadow-sm" aria-labelledby="list-heading">
         <h2 id="list-heading" className="mb-3 font-semibold">Experiments</h2>
-        {experiments.length === 0 ? (
-          <p className="text-sm text-stone-600">None yet.</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm" data-testid="rollouts-table">
-              <thead className="text-stone-500">
-                <tr>
-                  <th className="py-1 pr-3 font-medium">Name</th>
-                  <th className="py-1 pr-3 font-medium">Status</th>
-                  <th className="py-1 pr-3 font-medium">Variants</th>
-                  <th className="py-1 pr-3 font-medium">Started</th>
-                </tr>
-              </thead>
-              <tbody>
-                {experiments.map((experiment) => (
-                  <tr key={experiment.id} className="border-t border-stone-100">
-                    <td className="py-1 pr-3">
-                      <Link href={`/console/rollouts/${experiment.id}`} className="underline">
-                        {experiment.name}
-                      </Link>
-                    </td>
-                    <td className="py-1 pr-3">{experiment.status}</td>
-                    <td className="py-1 pr-3">
-                      {experiment.variants
-                        .map((variant) => `${variant.key}: ${variant.promptId}@${variant.promptVersion}${variant.modelId ? ` · ${variant.modelId}` : ""}`)
-                        .join(" | ")}
-                    </td>
-                    <td className="py-1 pr-3">{dateTime.format(experiment.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          columns={ROLLOUT_COLUMNS}
+          rows={experiments}
+          rowKey={(experiment) => experiment.id}
+          rowHref={(experiment) => `/console/rollouts/${experiment.id}`}
+          testId="rollouts-table"
+          empty="None yet."
+        />
       </section>
     </div>
   );

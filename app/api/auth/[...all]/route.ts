@@ -8,5 +8,5 @@ const MAX_BODY_BYTES = 64 * 1024;
 export const { GET, POST } = toNextJsHandler(async (request) => {
   const bounded = await withBoundedBody(request, MAX_BODY_BYTES);
   if (!bounded) return payloadTooLarge();
-  return (await getAuth()).handler(bounded);
+  return (await getAuth(request.headers)).handler(bounded);
 });

@@ -8,7 +8,8 @@ import { requireAdminPage } from "@/lib/auth/admin";
 import { getAiCallDetail, type AiCallDetail } from "@/lib/db/queries/ai-calls";
 import { imageUrl } from "@/lib/images";
 import { dateTime, formatMs, formatNumber, formatUsd } from "@/lib/monitoring/format";
-import { compareFields, COMPARED_FIELDS } from "@/lib/sell/implicit-feedback";
+import { COMPARED_FIELDS } from "@/lib/db/json-columns";
+import { compareFields } from "@/lib/sell/implicit-feedback";
 import { suggestedValues } from "@/lib/sell/sell-draft";
 
 export const metadata: Metadata = { title: "Call" };

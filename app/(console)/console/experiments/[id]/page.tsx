@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/console/data-table";
 import { notFound } from "next/navigation";
 import { AutoRefresh } from "@/components/console/auto-refresh";
 import { ConfusionMatrix } from "@/components/console/confusion-matrix";
@@ -74,54 +75,54 @@ export default async function RunPage({ params }: PageProps<"/console/experiment
       <section aria-labelledby="cases-heading" className="rounded-xl bg-white p-4 shadow-sm">
         <h2 id="cases-heading" className="mb-3 font-semibold">Cases</h2>
         <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="text-stone-500">
-              <tr>
-                <th>Photo</th>
-                <th>Case</th>
-                <th>Expected</th>
-                <th>Answers (per trial)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {caseIds.map((caseId) => {
-                const trials = scores.filter((score) => score.caseId === caseId);
-                const storageKey = photoByCase.get(caseId);
-                return (
-                  <tr key={caseId} className="border-t border-stone-100 align-top" data-testid="case-row">
-                    <td className="py-2 pr-2">
-                      {storageKey && (
-                        // eslint-disable-next-line @next/next/no-img-element -- stored thumbnails are already small WebP
-                        <img src={imageUrl(storageKey, "thumb")} alt={`Photo of case ${caseId}`} width={64} height={64} className="h-16 w-16 rounded object-cover" />
-                      )}
-                    </td>
-                    <td className="pr-2 font-mono text-xs">{caseId}</td>
-                    <td className="pr-2">{trials[0].expectedCategory}</td>
-                    <td>
-                      <ul className="flex flex-col gap-1">
-                        {trials.map((score) => {
-                          const answer = answers.find((candidate) => candidate.caseId === caseId && candidate.trial === score.trial);
-                          return (
-                            <li key={score.trial} className={score.categoryStrict ? "text-green-800" : score.categoryLenient ? "text-amber-800" : "text-red-800"}>
-                              {score.valid ? (
-                                <>
-                                  “{score.title}” · {score.abstained ? "abstained" : score.predictedCategory} · {score.predictedPrice === null ? "no price" : `€${score.predictedPrice}`}
-                                  {score.keywordHit ? " · keyword ✓" : ""}
-                                </>
-                              ) : (
-                                <>no valid answer ({score.failureReason})</>
-                              )}
-                              {answer?.callId && <span className="ml-1 text-xs text-stone-400">{score.latencyMs} ms</span>}
-                            </li>
-                          );
-                        })}
-                      </ul>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <DataTable
+            columns={[
+              {
+                header: "Photo",
+                cell: (caseId) => {
+                  const storageKey = photoByCase.get(caseId);
+                  return (
+                    storageKey && (
+                      // eslint-disable-next-line @next/next/no-img-element -- stored thumbnails are already small WebP
+                      <img src={imageUrl(storageKey, "thumb")} alt={`Photo of case ${caseId}`} width={64} height={64} className="h-16 w-16 rounded object-cover" />
+                    )
+                  );
+                },
+              },
+              { header: "Case", cell: (caseId) => caseId, className: "font-mono text-xs" },
+              { header: "Expected", cell: (caseId) => scores.find((score) => score.caseId === caseId)!.expectedCategory },
+              {
+                header: "Answers (per trial)",
+                cell: (caseId) => (
+                  <ul className="flex flex-col gap-1">
+                    {scores
+                      .filter((score) => score.caseId === caseId)
+                      .map((score) => {
+                        const answer = answers.find((candidate) => candidate.caseId === caseId && candidate.trial === score.trial);
+                        return (
+                          <li key={score.trial} className={score.categoryStrict ? "text-green-800" : score.categoryLenient ? "text-amber-800" : "text-red-800"}>
+                            {score.valid ? (
+                              <>
+                                “{score.title}” · {score.abstained ? "abstained" : score.predictedCategory} · {score.predictedPrice === null ? "no price" : `€${score.predictedPrice}`}
+                                {score.keywordHit ? " · keyword ✓" : ""}
+                              </>
+                            ) : (
+                              <>no valid answer ({score.failureReason})</>
+                            )}
+                            {answer?.callId && <span className="ml-1 text-xs text-stone-400">{score.latencyMs} ms</span>}
+                          </li>
+                        );
+                      })}
+                  </ul>
+                ),
+              },
+            ]}
+            rows={caseIds}
+            rowKey={(caseId) => caseId}
+            rowTestId="case-row"
+            rowProps={() => ({ className: "align-top" })}
+            empty="No cases."
+          />
         </div>
       </section>
     </div>

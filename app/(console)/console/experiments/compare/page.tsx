@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/console/data-table";
 import { requireAdminPage } from "@/lib/auth/admin";
 import { imageUrl } from "@/lib/images";
 import { compareRuns } from "@/lib/evals/compare";
@@ -62,65 +63,54 @@ export default async function ComparePage({ searchParams }: PageProps<"/console/
 
       <section className="rounded-xl bg-white p-4 shadow-sm" aria-labelledby="deltas-heading">
         <h2 id="deltas-heading" className="mb-3 font-semibold">Aggregates</h2>
-        <table className="text-sm" data-testid="metric-deltas">
-          <thead className="text-stone-500">
-            <tr>
-              <th className="pr-6 text-left">Metric</th>
-              <th className="pr-6 text-right">A</th>
-              <th className="pr-6 text-right">B</th>
-              <th className="text-right">B − A</th>
-            </tr>
-          </thead>
-          <tbody>
-            {comparison.deltas.map((delta) => (
-              <tr key={delta.key} className="border-t border-stone-100">
-                <td className="py-1 pr-6">{METRIC_LABELS[delta.key]}</td>
-                <td className="pr-6 text-right tabular-nums">{formatMetric(delta.key, delta.a)}</td>
-                <td className="pr-6 text-right tabular-nums">{formatMetric(delta.key, delta.b)}</td>
-                <td className="text-right tabular-nums">{formatDelta(delta.key, delta.delta)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          columns={[
+            { header: "Metric", cell: (delta) => METRIC_LABELS[delta.key] },
+            { header: "A", cell: (delta) => formatMetric(delta.key, delta.a), numeric: true },
+            { header: "B", cell: (delta) => formatMetric(delta.key, delta.b), numeric: true },
+            { header: "B − A", cell: (delta) => formatDelta(delta.key, delta.delta), numeric: true },
+          ]}
+          rows={comparison.deltas}
+          rowKey={(delta) => delta.key}
+          testId="metric-deltas"
+          empty="No metrics."
+        />
       </section>
 
       <section className="rounded-xl bg-white p-4 shadow-sm" aria-labelledby="cases-heading">
         <h2 id="cases-heading" className="mb-3 font-semibold">Cases, regressions first</h2>
         <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="text-stone-500">
-              <tr>
-                <th>Photo</th>
-                <th>Case</th>
-                <th>Change</th>
-                <th>Expected</th>
-                <th>A answered</th>
-                <th>B answered</th>
-              </tr>
-            </thead>
-            <tbody>
-              {comparison.rows.map((row) => {
-                const storageKey = b.photoByCase.get(row.caseId) ?? a.photoByCase.get(row.caseId);
-                return (
-                  <tr key={row.caseId} className="border-t border-stone-100 align-top" data-testid="compare-row">
-                    <td className="py-2 pr-2">
-                      {storageKey && (
-                        // eslint-disable-next-line @next/next/no-img-element -- stored thumbnails are already small WebP
-                        <img src={imageUrl(storageKey, "thumb")} alt={`Photo of case ${row.caseId}`} width={56} height={56} className="h-14 w-14 rounded object-cover" />
-                      )}
-                    </td>
-                    <td className="pr-2 font-mono text-xs">{row.caseId}</td>
-                    <td className={`pr-2 ${row.change === "regression" ? "font-semibold text-red-700" : row.change === "improvement" ? "font-semibold text-green-800" : ""}`}>
-                      {CHANGE_LABELS[row.change]}
-                    </td>
-                    <td className="pr-2">{row.a[0].expectedCategory}</td>
-                    <td className="pr-2">{describe(row.a)}</td>
-                    <td>{describe(row.b)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <DataTable
+            columns={[
+              {
+                header: "Photo",
+                cell: (row) => {
+                  const storageKey = b.photoByCase.get(row.caseId) ?? a.photoByCase.get(row.caseId);
+                  return (
+                    storageKey && (
+                      // eslint-disable-next-line @next/next/no-img-element -- stored thumbnails are already small WebP
+                      <img src={imageUrl(storageKey, "thumb")} alt={`Photo of case ${row.caseId}`} width={56} height={56} className="h-14 w-14 rounded object-cover" />
+                    )
+                  );
+                },
+              },
+              { header: "Case", cell: (row) => row.caseId, className: "font-mono text-xs" },
+              {
+                header: "Change",
+                cell: (row) => (
+                  <span className={row.change === "regression" ? "font-semibold text-red-700" : row.change === "improvement" ? "font-semibold text-green-800" : ""}>{CHANGE_LABELS[row.change]}</span>
+                ),
+              },
+              { header: "Expected", cell: (row) => row.a[0].expectedCategory },
+              { header: "A answered", cell: (row) => describe(row.a) },
+              { header: "B answered", cell: (row) => describe(row.b) },
+            ]}
+            rows={comparison.rows}
+            rowKey={(row) => row.caseId}
+            rowTestId="compare-row"
+            rowProps={() => ({ className: "align-top" })}
+            empty="No cases in common."
+          />
         </div>
       </section>
     </div>

@@ -9,8 +9,8 @@ import { suggestKeywords, VERDICT_FIELD_LABELS, VERDICT_FIELDS, VERDICT_LABELS, 
 import { leaseEnd, REVIEW_LEASE_MS } from "@/lib/annotation/queue";
 import { requireAdminPage } from "@/lib/auth/admin";
 import { listDatasets } from "@/lib/db/queries/eval-datasets";
-import { isUuid } from "@/lib/db/queries/listings";
-import { getQueueCounts, getReviewerProgress, getReviewItemDetails } from "@/lib/db/queries/review-queue";
+import { isUuid } from "@/lib/db/uuid";
+import { getQueueCounts, getReviewerProgress, getReviewItemDetails } from "@/lib/db/queries/review-reports";
 import { imageUrl } from "@/lib/images";
 import { centsToPriceInput } from "@/lib/listings/listing-schema";
 import { formatPrice } from "@/lib/listings/format";

@@ -5,7 +5,7 @@ import { PromoteVariantButton, RolloutSharesForm, RolloutStatusButton } from "@/
 import { requireAdminPage } from "@/lib/auth/admin";
 import { getExperimentById, getExperimentChanges, getExposureRows } from "@/lib/db/queries/rollouts";
 import { computeRolloutResults, type MetricResult } from "@/lib/rollout/results";
-import { applyGuardRails, CONTROL_KEY } from "@/lib/rollout/variants";
+import { CONTROL_KEY } from "@/lib/rollout/variants";
 import type { VariantComparison } from "@/lib/rollout/statistics";
 
 export const metadata: Metadata = { title: "Rollout" };
@@ -42,10 +42,6 @@ export default async function RolloutPage({ params }: PageProps<"/console/rollou
   const { id } = await params;
   await requireAdminPage(`/console/rollouts/${id}`);
   if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
-  const found = await getExperimentById(id);
-  if (!found) notFound();
-  // Looking at a running experiment also applies its guard rails, so a cut shows at once.
-  if (found.status === "running") await applyGuardRails(found);
   const [experiment, changes, exposures] = await Promise.all([getExperimentById(id), getExperimentChanges(id), getExposureRows(id)]);
   if (!experiment) notFound();
 

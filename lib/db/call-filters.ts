@@ -18,6 +18,8 @@ export const callFiltersSchema = z.object({
   to: optional(day),
   q: optional(z.string().trim().min(1).max(100)),
   user: optional(z.string().trim().toLowerCase().min(1).max(200)),
+  // Synthetic calls (`npm run seed:calls`) are hidden unless asked for: shown with the rest, or alone.
+  synthetic: optional(z.enum(["include", "only"])),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 export type CallFilters = z.infer<typeof callFiltersSchema>;
