@@ -34,8 +34,11 @@ function createAuth(db: Database, https: boolean) {
     rateLimit: { enabled: false },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
-        const ip = getClientIp(ctx.headers ?? ctx.request?.headers);
-        if (ctx.path === "/sign-up/email") {
+        const requestHeaders = ctx.headers ?? ctx.request?.headers;
+        const ip = getClientIp(requestHeaders);
+        // Server code that creates accounts itself (the seed, `npm run admin`) passes no request
+        // headers: only sign-ups that came in over the network count against an address.
+        if (ctx.path === "/sign-up/email" && requestHeaders) {
           const verdict = await consumeRateLimit(`sign-up:ip:${ip}`, RATE_LIMITS.signUpPerIp);
           if (!verdict.ok) throw new APIError("TOO_MANY_REQUESTS", { message: rateLimitMessage(verdict.retryAfterSeconds, "new accounts from your network") });
         }
@@ -47,7 +50,7 @@ function createAuth(db: Database, https: boolean) {
         }
         if (ctx.path !== "/sign-in/email") return;
         const email = typeof ctx.body?.email === "string" ? ctx.body.email.trim().toLowerCase() : "";
-        const knownDevice = isKnownDevice(ctx.headers ?? ctx.request?.headers, email, secret);
+        const knownDevice = isKnownDevice(requestHeaders, email, secret);
         const verdict = await consumeRateLimits([
           [`sign-in:ip:${ip}`, RATE_LIMITS.signInPerIp],
           [`sign-in:account-ip:${email}:${ip}`, RATE_LIMITS.signIn],

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { deleteListing } from "@/lib/db/queries/seller-listings";
+import { deleteListing } from "@/lib/sell/manage-listings";
 import { getDb } from "@/lib/db/client";
 import { aiCalls, images, listings, user } from "@/lib/db/schema";
 import { copyImageUnowned, storageFileName, storeUploadedImage } from "@/lib/images";
