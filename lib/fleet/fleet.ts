@@ -131,7 +131,7 @@ export function renderNginxConfig(template: string, options: { listen: string; r
   const pinned = options.nodePorts
     .map((port, index) => {
       const others = options.nodePorts.filter((other) => other !== port).map((other) => `    ${server(other, true)}`);
-      return [`  upstream trova_pin_${index + 1} {`, `    ${server(port)}`, ...others, "    keepalive 8;", "  }"].join("\n");
+      return [`  upstream trova_pin_${index + 1} {`, `    ${server(port)}`, ...others, "    keepalive 8;", "    keepalive_timeout 4s;", "  }"].join("\n");
     })
     .join("\n");
   return template
