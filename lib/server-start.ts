@@ -2,8 +2,10 @@ import { resolveModelConfig } from "@/lib/ai/models";
 import { warmDetector } from "@/lib/ai/local-vision/detector";
 import { LOCAL_VISION_MODEL_ID } from "@/lib/ai/local-vision/model";
 import { getDatabaseHandle, runExclusively } from "@/lib/db/client";
-import { env } from "@/lib/env";
+import { env, nodeId, sharedSecretProblem } from "@/lib/env";
 import { deleteStaleUploads, UNPUBLISHED_UPLOAD_HOURS } from "@/lib/images/stale-uploads";
+import { DataDirLockedError } from "@/lib/db/data-dir-lock";
+import { stampNodeHeader } from "@/lib/node-header";
 import { pruneRateLimits } from "@/lib/rate-limit";
 import { seedDemoIfEmpty } from "@/lib/seed/demo";
 import { describeDemoAdmin, ensureDemoAdmin } from "@/lib/seed/demo-admin";
@@ -11,7 +13,29 @@ import { describeDemoAdmin, ensureDemoAdmin } from "@/lib/seed/demo-admin";
 const HOUSEKEEPING_INTERVAL_MS = 60 * 60 * 1000;
 
 /**
- * Called once per server process by instrumentation.ts. A database that cannot be opened does
+ * Called once per Node.js server process by instrumentation.ts (kept here, not there, because
+ * instrumentation.ts is also compiled for the Edge runtime, where `process.exit` does not exist).
+ * A node that would break the fleet stops at once with the reason: a production node on
+ * PostgreSQL without the shared secret, or a second node on the same embedded database.
+ */
+export async function registerNodeServer(): Promise<void> {
+  const secretProblem = sharedSecretProblem();
+  if (secretProblem) {
+    console.error(`[trova] refusing to start: ${secretProblem}`);
+    process.exit(1);
+  }
+  stampNodeHeader(nodeId);
+  try {
+    await startServer();
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError)) throw error;
+    console.error(`[trova] refusing to start: ${error.message}`);
+    process.exit(1);
+  }
+}
+
+/**
+ * Opens the database, seeds it when empty and starts the housekeeping. A database that cannot be opened does
  * not stop the server: /api/health answers 503 with the reason, and every request tries again,
  * so the server recovers on its own once the database is back (or its lock is free).
  */
