@@ -1,7 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { newAccount, signUp } from "./support/accounts";
 import { drawPhonePhoto, drawPhoto, textFileNamedJpg } from "./support/images";
-import { waitForSuggestion } from "./support/listings";
+import { startSelling, waitForSuggestion } from "./support/listings";
 
 // The e2e server runs the mock model (playwright.config.ts): every photo drawn here gets the
 // default fixture answer below, and the trova-mock-model cookie scripts a failure instead.
@@ -12,12 +11,6 @@ const FIXTURE = {
   condition: "good",
   price: "25",
 };
-
-async function startSelling(page: Page, name: string, mockModel?: string) {
-  if (mockModel) await page.context().addCookies([{ name: "trova-mock-model", value: mockModel, domain: "localhost", path: "/" }]);
-  await signUp(page, newAccount(name));
-  await page.goto("/sell");
-}
 
 async function addPhoto(page: Page) {
   await page.getByTestId("photo-input").setInputFiles(await drawPhoto("vase.jpg", { r: 40, g: 90, b: 190 }));

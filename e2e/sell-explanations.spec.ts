@@ -1,16 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
-import { newAccount, signUp } from "./support/accounts";
+import { startSelling } from "./support/listings";
 import { drawPhoto } from "./support/images";
 
 // What the sell page says about a suggestion (the e2e server's mock models; the real built-in
 // reader is in local-vision.spec.ts): why a field is empty or to be checked, where feedback is
 // asked, that an accepted suggestion publishes as it is, and the scroll to the fields on a phone.
-
-async function startSelling(page: Page, name: string, mockModel?: string) {
-  if (mockModel) await page.context().addCookies([{ name: "trova-mock-model", value: mockModel, domain: "localhost", path: "/" }]);
-  await signUp(page, newAccount(name));
-  await page.goto("/sell");
-}
 
 async function addPhoto(page: Page) {
   await page.getByTestId("photo-input").setInputFiles(await drawPhoto("vase.jpg", { r: 40, g: 90, b: 190 }));

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { newAccount, signUp } from "./accounts";
 import { drawPhoto } from "./images";
 
 export type ListingInput = { title: string; description: string; category: string; condition: string; price: string };
@@ -37,4 +38,11 @@ export async function publishListing(page: Page, listing: ListingInput, photos =
   await page.getByRole("button", { name: "Publish listing" }).click();
   await page.waitForURL(/\/listings\/[0-9a-f-]{36}$/);
   return page.url().split("/").pop()!;
+}
+
+/** A new seller on /sell; `mockModel` picks a scripted mock-model answer (the e2e server's cookie). */
+export async function startSelling(page: Page, name: string, mockModel?: string) {
+  if (mockModel) await page.context().addCookies([{ name: "trova-mock-model", value: mockModel, domain: "localhost", path: "/" }]);
+  await signUp(page, newAccount(name));
+  await page.goto("/sell");
 }
