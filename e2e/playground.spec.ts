@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { newAccount, signUp } from "./support/accounts";
 import { signInAsAdmin } from "./support/admin";
 import { drawPhoto } from "./support/images";
+import { waitForSuggestion } from "./support/listings";
 
 // The e2e server answers every drawn photo with the mock fixture ("Blue ceramic vase", Home &
 // Garden, €25); mock:low-confidence gives the same answer unsure of its category and price, so
@@ -13,6 +14,7 @@ async function sellerPublishes(page: Page, title: string): Promise<string> {
   await signUp(page, seller);
   await page.goto("/sell");
   await page.getByTestId("photo-input").setInputFiles(await drawPhoto("teapot.jpg", { r: 120, g: 160, b: 200 }));
+  await waitForSuggestion(page);
   await expect(page.getByLabel("Title")).toHaveValue("Blue ceramic vase");
   await page.getByLabel("Title").fill(title);
   await page.getByRole("button", { name: "Publish listing" }).click();
@@ -68,7 +70,7 @@ test("an admin tries v1 against a draft on a seller's photo, saves a case and ru
   await expect(diff.locator('[data-field="price"]').getByTestId("against-published").first()).toHaveText("as published");
 
   // Save column 1 as a case of a new dataset, with the title corrected.
-  await columns.nth(0).getByText("Save as eval case").click();
+  await columns.nth(0).locator("summary", { hasText: "Save as eval case" }).click();
   const saveCase = page.getByRole("form", { name: "Save column 1 as eval case" });
   await saveCase.getByLabel("Dataset").fill(dataset);
   await saveCase.getByLabel("Expected title").fill("Stoneware teapot");
