@@ -52,6 +52,12 @@ test("an admin tries v1 against a draft on a seller's photo, saves a case and ru
   await columns.nth(0).getByLabel("Model").fill("mock:fixture");
   await columns.nth(1).getByLabel("Prompt").selectOption({ label: "Draft in the editor" });
   await columns.nth(1).getByLabel("Model").fill("mock:low-confidence");
+  // A temperature no model takes is refused beside the field, before anything runs.
+  await columns.nth(1).getByLabel("Temperature").fill("hot");
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(columns.nth(1).getByLabel("Temperature")).toHaveAccessibleDescription(/Enter a temperature from 0 to 2/);
+  await expect(columns.nth(1).getByTestId("column-result")).toHaveAttribute("data-state", "idle");
+  await columns.nth(1).getByLabel("Temperature").fill("0.3");
   await page.getByRole("button", { name: "Run", exact: true }).click();
 
   for (const column of [0, 1]) await expect(columns.nth(column).getByTestId("column-result")).toHaveAttribute("data-state", "done");

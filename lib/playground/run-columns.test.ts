@@ -11,7 +11,8 @@ import { getMonitoringReport } from "@/lib/monitoring/report";
 import { makeJpeg } from "@/lib/testing/images";
 import { compareColumns } from "./compare-columns";
 import type { PlaygroundLine } from "./playground-lines";
-import { runColumns } from "./run-columns";
+import { getPrompt } from "@/lib/ai/prompts";
+import { resolveColumn, runColumns } from "./run-columns";
 
 const settings: AiSettings = { AI_MODEL: "mock:fixture", AI_MOCK_MODELS: true, OPENAI_API_KEY: undefined, OPENAI_BASE_URL: undefined, AI_TIMEOUT_MS: 3000, AI_FALLBACK: "local:vision" };
 let sellersPhoto: string;
@@ -102,5 +103,14 @@ describe("the playground's column runner", () => {
     expect(finals[2]).toMatchObject({ type: "failed", reason: "provider_error" });
     const failedCall = await (waitForRecordedCalls().then(() => getAiCallById((finals[2] as { callId: string }).callId)));
     expect(failedCall).toMatchObject({ feature: "playground", modelId: "mock:error", status: "error" });
+  });
+});
+
+describe("a column's prompt", () => {
+  it("names a draft by its name and hash, and says when its text is a published version's", () => {
+    const draft = resolveColumn({ prompt: { kind: "draft", text: DRAFT, name: " one sentence " }, modelId: "mock:fixture", temperature: null });
+    expect(draft).toMatchObject({ ok: true, column: { label: `draft one sentence (${hashPromptText(DRAFT)})`, prompt: { version: 0 } } });
+    const copy = resolveColumn({ prompt: { kind: "draft", text: getPrompt("listing-prefill", 1).text }, modelId: "mock:fixture", temperature: null });
+    expect(copy).toMatchObject({ ok: true, column: { label: "draft (unsaved) (same text as listing-prefill@1)" } });
   });
 });

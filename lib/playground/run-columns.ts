@@ -1,7 +1,7 @@
 import { analysePhoto, type AiSettings } from "@/lib/ai/analyse-photo";
 import { resolveModelConfig } from "@/lib/ai/models";
 import { PLAYGROUND_FEATURE } from "@/lib/ai/prefill-contract";
-import { parsePromptRef, type PromptVersion } from "@/lib/ai/prompts";
+import { listPromptVersions, parsePromptRef, type PromptVersion } from "@/lib/ai/prompts";
 import { env } from "@/lib/env";
 import { draftPrompt } from "./drafts";
 import type { PlaygroundColumnRequest, PlaygroundLine } from "./playground-lines";
@@ -18,7 +18,10 @@ export function resolveColumn(column: PlaygroundColumnRequest): { ok: true; colu
   const { modelId, temperature } = column;
   if (column.prompt.kind === "draft") {
     const prompt = draftPrompt(column.prompt.text);
-    return { ok: true, column: { prompt, label: `draft ${column.prompt.name?.trim() || "(unsaved)"} (${prompt.hash})`, modelId, temperature } };
+    // A draft left as a published version's text says so: its calls compare like with like.
+    const same = listPromptVersions(prompt.id).find((version) => version.hash === prompt.hash);
+    const label = `draft ${column.prompt.name?.trim() || "(unsaved)"} (${same ? `same text as ${same.id}@${same.version}` : prompt.hash})`;
+    return { ok: true, column: { prompt, label, modelId, temperature } };
   }
   try {
     const prompt = parsePromptRef(column.prompt.ref);

@@ -41,7 +41,13 @@ const CONFIDENCE_FIELD: Partial<Record<(typeof COMPARED_FIELDS)[number], "title"
 
 /** A column's answer as the sell form would be filled from it, with what it cost. */
 export function ColumnResult({ index, state }: { index: number; state: ColumnState }) {
-  if (state.status === "idle") return <p className="text-sm text-stone-500">Not run yet.</p>;
+  if (state.status === "idle") {
+    return (
+      <p className="text-sm text-stone-500" data-testid="column-result" data-state="idle">
+        Not run yet.
+      </p>
+    );
+  }
   const suggestion = answerOf(state);
   const values = suggestion ? formValuesOf(suggestion) : null;
   const final = state.status === "done" || state.status === "failed" ? state.line : null;

@@ -5,7 +5,7 @@ import { savePlaygroundDraft } from "@/app/(console)/console/playground/actions"
 import { submitWithoutReset } from "@/components/console/submit-without-reset";
 import { Field, inputClass } from "@/components/ui/field";
 import type { ColumnValues } from "@/lib/playground/compare-columns";
-import { MAX_COLUMNS, requestPlaygroundRun, type PlaygroundColumnRequest, type PlaygroundLine } from "@/lib/playground/playground-lines";
+import { MAX_COLUMNS, playgroundColumnSchema, requestPlaygroundRun, type PlaygroundColumnRequest, type PlaygroundLine } from "@/lib/playground/playground-lines";
 import { ColumnDiff } from "./column-diff";
 import { ColumnResult, type ColumnState } from "./column-results";
 import { SaveCaseForm } from "./save-case-form";
@@ -28,6 +28,23 @@ type WorkbenchProps = {
 // A column's prompt: a published version, the text in the editor (saved or not), or a saved draft.
 const EDITOR = "editor";
 type ColumnSetup = { prompt: string; modelId: string; temperature: string };
+type ColumnErrors = Partial<Record<"prompt" | "modelId" | "temperature", string>>;
+
+/** A column as the route takes it, or what to say beside its fields. */
+function checkColumn(request: PlaygroundColumnRequest, temperatureText: string): ColumnErrors {
+  const errors: ColumnErrors = {};
+  const temperature = Number(temperatureText);
+  if (temperatureText.trim() !== "" && (!Number.isFinite(temperature) || temperature < 0 || temperature > 2)) {
+    errors.temperature = "Enter a temperature from 0 to 2, or leave it empty for the provider's default.";
+  }
+  const parsed = playgroundColumnSchema.safeParse(request);
+  for (const issue of parsed.error?.issues ?? []) {
+    const field = issue.path[0];
+    if (field === "modelId") errors.modelId = "Use provider:model, e.g. mock:fixture or openai:gpt-4o-mini.";
+    if (field === "prompt") errors.prompt = request.prompt.kind === "draft" && !request.prompt.text.trim() ? "The draft editor is empty." : "Choose a prompt (the draft may be too long).";
+  }
+  return errors;
+}
 
 export function PlaygroundWorkbench({ imageIds, sourceCallId, published, versions, drafts, liveRef, models, defaultModel, datasets }: WorkbenchProps) {
   const live = versions.find((version) => version.ref === liveRef) ?? versions.at(-1);
@@ -41,6 +58,7 @@ export function PlaygroundWorkbench({ imageIds, sourceCallId, published, version
   ]);
   const [states, setStates] = useState<ColumnState[]>(setups.map(() => ({ status: "idle" })));
   const [runMessage, setRunMessage] = useState<string | null>(null);
+  const [columnErrors, setColumnErrors] = useState<ColumnErrors[]>([]);
   const [running, setRunning] = useState(false);
   const abort = useRef<AbortController | null>(null);
 
@@ -52,6 +70,7 @@ export function PlaygroundWorkbench({ imageIds, sourceCallId, published, version
   const removeColumn = (index: number) => {
     setSetups((current) => current.filter((_setup, at) => at !== index));
     setStates((current) => current.filter((_state, at) => at !== index));
+    setColumnErrors([]);
   };
 
   const startFrom = (choice: string) => {
@@ -67,7 +86,7 @@ export function PlaygroundWorkbench({ imageIds, sourceCallId, published, version
 
   function columnRequest(setup: ColumnSetup): PlaygroundColumnRequest {
     const temperature = setup.temperature.trim() === "" ? null : Number(setup.temperature);
-    const base = { modelId: setup.modelId.trim(), temperature: temperature !== null && Number.isFinite(temperature) ? temperature : null };
+    const base = { modelId: setup.modelId.trim(), temperature };
     if (setup.prompt === EDITOR) return { ...base, prompt: { kind: "draft", text: editorText, name: editorName.trim() || undefined } };
     const draft = drafts.find((candidate) => `draft:${candidate.id}` === setup.prompt);
     if (draft) return { ...base, prompt: { kind: "draft", text: draft.text, name: draft.name } };
@@ -75,13 +94,20 @@ export function PlaygroundWorkbench({ imageIds, sourceCallId, published, version
   }
 
   async function run() {
+    const columns = setups.map(columnRequest);
+    const errors = columns.map((column, index) => checkColumn(column, setups[index].temperature));
+    setColumnErrors(errors);
+    if (errors.some((error) => Object.keys(error).length > 0)) {
+      setRunMessage("Please check the highlighted fields.");
+      return;
+    }
     abort.current?.abort();
     const controller = new AbortController();
     abort.current = controller;
     setRunMessage(null);
     setRunning(true);
     setStates(setups.map(() => ({ status: "running", partial: null })));
-    await requestPlaygroundRun({ imageIds, columns: setups.map(columnRequest) }, controller.signal, (line: PlaygroundLine) => {
+    await requestPlaygroundRun({ imageIds, columns }, controller.signal, (line: PlaygroundLine) => {
       if (line.type === "refused") {
         setRunMessage(line.message);
         setStates((current) => current.map((state) => (state.status === "running" ? { status: "idle" } : state)));
@@ -156,7 +182,13 @@ export function PlaygroundWorkbench({ imageIds, sourceCallId, published, version
               <legend className="px-1 text-sm font-semibold">Column {index + 1}</legend>
               <label className="flex flex-col gap-1 text-sm">
                 Prompt
-                <select value={setup.prompt} onChange={(event) => updateSetup(index, { prompt: event.target.value })} className={inputClass}>
+                <select
+                  value={setup.prompt}
+                  onChange={(event) => updateSetup(index, { prompt: event.target.value })}
+                  aria-invalid={Boolean(columnErrors[index]?.prompt)}
+                  aria-describedby={columnErrors[index]?.prompt ? `column-${index}-prompt-error` : undefined}
+                  className={inputClass}
+                >
                   {versions.map((version) => (
                     <option key={version.ref} value={`version:${version.ref}`}>
                       {version.ref}
@@ -171,10 +203,20 @@ export function PlaygroundWorkbench({ imageIds, sourceCallId, published, version
                   ))}
                 </select>
               </label>
+              <FieldError id={`column-${index}-prompt-error`} message={columnErrors[index]?.prompt} />
               <label className="flex flex-col gap-1 text-sm">
                 Model
-                <input value={setup.modelId} onChange={(event) => updateSetup(index, { modelId: event.target.value })} list="playground-models" autoComplete="off" className={`${inputClass} font-mono`} />
+                <input
+                  value={setup.modelId}
+                  onChange={(event) => updateSetup(index, { modelId: event.target.value })}
+                  list="playground-models"
+                  autoComplete="off"
+                  aria-invalid={Boolean(columnErrors[index]?.modelId)}
+                  aria-describedby={columnErrors[index]?.modelId ? `column-${index}-model-error` : undefined}
+                  className={`${inputClass} font-mono`}
+                />
               </label>
+              <FieldError id={`column-${index}-model-error`} message={columnErrors[index]?.modelId} />
               <label className="flex flex-col gap-1 text-sm">
                 Temperature
                 <input
@@ -182,9 +224,12 @@ export function PlaygroundWorkbench({ imageIds, sourceCallId, published, version
                   onChange={(event) => updateSetup(index, { temperature: event.target.value })}
                   inputMode="decimal"
                   placeholder="provider default"
+                  aria-invalid={Boolean(columnErrors[index]?.temperature)}
+                  aria-describedby={columnErrors[index]?.temperature ? `column-${index}-temperature-error` : undefined}
                   className={inputClass}
                 />
               </label>
+              <FieldError id={`column-${index}-temperature-error`} message={columnErrors[index]?.temperature} />
               {setups.length > 1 && (
                 <button type="button" onClick={() => removeColumn(index)} className="self-start text-sm underline">
                   Remove column {index + 1}
@@ -236,5 +281,14 @@ export function PlaygroundWorkbench({ imageIds, sourceCallId, published, version
         </section>
       )}
     </div>
+  );
+}
+
+function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="-mt-2 text-xs text-red-700">
+      {message}
+    </p>
   );
 }
