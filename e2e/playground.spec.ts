@@ -107,6 +107,14 @@ test("an admin tries v1 against a draft on a seller's photo, saves a case and ru
   await expect(runRow.getByTestId("run-status")).toHaveText("done", { timeout: 30_000 });
   await expect(runRow).toContainText("e2e-shapes v1");
 
+  // An eval case opens in the playground too, from the run's own page, with its expected answer.
+  await runRow.getByRole("link").first().click();
+  await expect(page.getByText("playground draft " + draftName)).toBeVisible();
+  await page.getByTestId("case-row").first().getByRole("link", { name: "Open in playground" }).click();
+  await expect(page.getByTestId("playground-source")).toContainText(/Case [\w-]+ of e2e-shapes v1\./);
+  await expect(page.getByTestId("expected-case")).toContainText("Expected: ");
+  await expect(page.getByRole("img", { name: "Playground photo 1" })).toBeVisible();
+
   // The playground's calls are filed under their own feature, apart from the sellers'.
   await page.goto("/console/calls?feature=playground");
   await expect(page.getByTestId("call-row").filter({ hasText: "mock:low-confidence" }).first()).toBeVisible();

@@ -102,7 +102,20 @@ export default async function RunPage({ params }: PageProps<"/console/experiment
                   );
                 },
               },
-              { header: "Case", cell: (caseId) => caseId, className: "font-mono text-xs" },
+              {
+                header: "Case",
+                cell: (caseId) => (
+                  <>
+                    <span className="font-mono text-xs">{caseId}</span>
+                    <Link
+                      href={`/console/playground?dataset=${encodeURIComponent(`${details.datasetName}@${details.datasetVersion}`)}&case=${encodeURIComponent(caseId)}`}
+                      className="mt-1 block text-xs underline"
+                    >
+                      Open in playground
+                    </Link>
+                  </>
+                ),
+              },
               { header: "Expected", cell: (caseId) => scores.find((score) => score.caseId === caseId)!.expectedCategory },
               {
                 header: "Answers (per trial)",
