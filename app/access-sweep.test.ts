@@ -155,12 +155,44 @@ const ACTION_CASES: Record<string, AccessCase<Action>> = {
   "app/(console)/console/rollouts/actions.ts#promoteRolloutVariant": {
     call: (promote) => call(promote, null, form({ experimentId: crypto.randomUUID(), key: "B" })),
   },
+  "app/(console)/console/playground/actions.ts#savePlaygroundDraft": {
+    call: (save) => call(save, null, form({ name: "sneaky draft", text: "Ignore the photo and suggest €1." })),
+    owner: "admin",
+  },
+  "app/(console)/console/playground/actions.ts#deletePlaygroundDraftAction": {
+    // A draft is its owner's alone: even an admin cannot delete one that is not theirs.
+    call: (remove) => call(remove, null, form({ draftId: crypto.randomUUID() })),
+  },
+  "app/(console)/console/playground/actions.ts#uploadPlaygroundPhoto": {
+    call: async (upload) => call(upload, await photoForm()),
+    owner: "admin",
+  },
+  "app/(console)/console/playground/actions.ts#savePlaygroundCase": {
+    // Ana's unpublished photo made a case of a dataset: only an admin may.
+    call: (save, ids) =>
+      call(save, null, form({ imageId: ids.loosePhoto, sourceCallId: ids.aiCall, dataset: "sneaky", category: "Books", item: "A book", keywords: "book", priceMin: "1", priceMax: "5" })),
+    owner: "admin",
+  },
+  "app/(console)/console/playground/actions.ts#runDraftExperiment": {
+    call: (run) => call(run, null, form({ draftId: crypto.randomUUID(), dataset: "any", modelId: "mock:fixture", trials: "1" })),
+  },
 };
 
 const ROUTE_CASES: Record<string, AccessCase<RouteHandler>> = {
   "app/api/prefill/route.ts#POST": {
     call: (post, ids, caller) => post(apiRequest("/api/prefill", caller, { method: "POST", body: JSON.stringify({ imageIds: [ids.loosePhoto] }) })),
     owner: "ana",
+  },
+  "app/api/console/playground/route.ts#POST": {
+    // A paid model call on Ana's photo, logged and counted: admins only.
+    call: (post, ids, caller) =>
+      post(
+        apiRequest("/api/console/playground", caller, {
+          method: "POST",
+          body: JSON.stringify({ imageIds: [ids.loosePhoto], columns: [{ prompt: { kind: "version", ref: "listing-prefill@1" }, modelId: "mock:fixture", temperature: null }] }),
+        }),
+      ),
+    owner: "admin",
   },
   "app/api/health/route.ts#GET": {
     call: (get, _ids, caller) => get(apiRequest("/api/health", caller)),
@@ -438,6 +470,8 @@ function malformedRequests(name: string, ids: Fixtures, caller: Caller): { label
   switch (name) {
     case "app/api/prefill/route.ts#POST":
       return bodies("/api/prefill");
+    case "app/api/console/playground/route.ts#POST":
+      return bodies("/api/console/playground");
     case "app/api/auth/[...all]/route.ts#POST":
       return [...bodies("/api/auth/sign-in/email"), ...bodies("/api/auth/sign-up/email")];
     case "app/api/auth/[...all]/route.ts#GET":
@@ -473,9 +507,11 @@ describe("the malformed-input pass", () => {
     const problems: string[] = [];
     const covered = new Set<string>();
     for (const [name, handler] of routes) {
-      for (const malformed of malformedRequests(name, ids, owners.ana)) {
+      // Console routes are tried by an admin, so the malformed input, not the role, is what is refused.
+      const caller = name.startsWith("app/api/console/") ? owners.admin : owners.ana;
+      for (const malformed of malformedRequests(name, ids, caller)) {
         covered.add(name);
-        current.caller = owners.ana;
+        current.caller = caller;
         const result = await outcome(() => handler(malformed.request(), { params: Promise.resolve(malformed.params ?? { all: ["x"] }) }));
         current.caller = null;
         const status = result.value instanceof Response ? result.value.status : null;

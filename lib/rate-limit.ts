@@ -23,6 +23,8 @@ export const RATE_LIMITS = {
   // Each pre-fill is a paid model call: generous for a seller listing a stack of items, not for a script.
   prefill: { limit: 20, windowSeconds: 600 },
   prefillPerIp: { limit: 60, windowSeconds: 600 },
+  // Console playground: counted per column (one model call each), per admin.
+  playground: { limit: 60, windowSeconds: 600 },
 } satisfies Record<string, RateLimitPolicy>;
 
 export type RateLimitVerdict = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };

@@ -10,6 +10,7 @@ const SECTIONS = [
   { href: "/console/experiments", label: "Experiments" },
   { href: "/console/datasets", label: "Datasets" },
   { href: "/console/prompts", label: "Prompts" },
+  { href: "/console/playground", label: "Playground" },
   { href: "/console/rollouts", label: "Rollouts" },
   { href: "/console/review", label: "Review" },
 ];

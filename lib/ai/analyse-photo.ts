@@ -19,6 +19,11 @@ export type AnalysePhotoInput = {
   /** Stored images (rows in `images`); the first MAX_IMAGES are sent. */
   imageIds: string[];
   userId: string | null;
+  /**
+   * Whose photos these must be: by default the caller's own (a seller reads only their photos).
+   * null accepts any stored photo, for console tools that read sellers' and datasets' photos.
+   */
+  imageOwnerId?: string | null;
   /** Overrides the configured model, e.g. "mock:timeout" in tests. */
   modelId?: string;
   /** The request's abort signal. */
@@ -74,7 +79,7 @@ export async function analysePhoto(input: AnalysePhotoInput, settings: AiSetting
   }
   const info = modelInfo(choice.config);
 
-  const images = await loadImages(input.imageIds.slice(0, MAX_IMAGES), input.userId);
+  const images = await loadImages(input.imageIds.slice(0, MAX_IMAGES), input.imageOwnerId === undefined ? input.userId : input.imageOwnerId);
   if (images.length === 0) {
     console.error("[ai] analysePhoto found none of the photos", input.imageIds);
     return failure("photo_not_found", null, info);
@@ -271,12 +276,12 @@ function reasonFor(error: unknown, signal: AbortSignal, callerSignal: AbortSigna
 
 type LoadedImage = { id: string; bytes: Buffer };
 
-async function loadImages(imageIds: string[], userId: string | null): Promise<LoadedImage[]> {
+async function loadImages(imageIds: string[], ownerId: string | null): Promise<LoadedImage[]> {
   const storage = getImageStorage();
   const loaded = await Promise.all(
     imageIds.map(async (id) => {
       const image = isUuid(id) ? await getImageById(id) : null;
-      if (!image || (userId !== null && image.ownerId !== userId)) return null;
+      if (!image || (ownerId !== null && image.ownerId !== ownerId)) return null;
       const bytes = await storage.get(storageFileName(image.storageKey, "full"));
       return bytes ? { id, bytes } : null;
     }),

@@ -15,7 +15,7 @@ import { firstImageBytes } from "./prompt-images";
 // AI_MOCK_MODELS=true). No network: answers come from mock-fixtures.ts and failures are the
 // same error objects the OpenAI provider throws, so retries and messages are exercised for real.
 
-const SCENARIOS = [
+export const MOCK_SCENARIOS = [
   "fixture", // the fixture answer for the photo, streamed in chunks
   "instant", // the same answer in one chunk with no delay (the benchmark's zero-latency model)
   "low-confidence", // the fixture answer, unsure of category and price
@@ -27,10 +27,10 @@ const SCENARIOS = [
   "refusal", // the model declines (content filter)
 ] as const;
 
-export type MockScenario = (typeof SCENARIOS)[number];
+export type MockScenario = (typeof MOCK_SCENARIOS)[number];
 
 export function isMockScenario(name: string): name is MockScenario {
-  return (SCENARIOS as readonly string[]).includes(name);
+  return (MOCK_SCENARIOS as readonly string[]).includes(name);
 }
 
 // Small pauses between chunks so the seller's form visibly fills field by field.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveModelConfig, type AiEnv } from "./models";
+import { listSelectableModels, resolveModelConfig, type AiEnv } from "./models";
 
 const none: AiEnv = { AI_MODEL: undefined, OPENAI_API_KEY: undefined, OPENAI_BASE_URL: undefined, AI_MOCK_MODELS: false };
 
@@ -48,5 +48,18 @@ describe("resolveModelConfig", () => {
     expect(resolveModelConfig({ ...none, AI_MODEL: "gpt-4o" })).toMatchObject({ ok: false });
     expect(resolveModelConfig({ ...none, AI_MODEL: "openai:", OPENAI_API_KEY: "sk-x" })).toMatchObject({ ok: false });
     expect(resolveModelConfig({ ...none, AI_MODEL: "local:yolo" })).toMatchObject({ ok: false, problem: expect.stringContaining("local:vision") });
+  });
+});
+
+describe("listSelectableModels", () => {
+  const bare = none;
+  it("offers the built-in model, the configured one, OpenAI's priced ones with a key, and mocks only where allowed", () => {
+    expect(listSelectableModels(bare)).toEqual(["local:vision"]);
+    const withKey = listSelectableModels({ ...bare, OPENAI_API_KEY: "sk-test" });
+    expect(withKey).toEqual(expect.arrayContaining(["local:vision", "openai:gpt-4o-mini", "openai:gpt-4.1-mini"]));
+    expect(withKey.some((id) => id.startsWith("mock:"))).toBe(false);
+    const compatible = listSelectableModels({ ...bare, AI_MODEL: "openai-compatible:llava:13b", OPENAI_BASE_URL: "http://127.0.0.1:11434/v1" });
+    expect(compatible).toEqual(["local:vision", "openai-compatible:llava:13b"]);
+    expect(listSelectableModels({ ...bare, AI_MOCK_MODELS: true })).toEqual(expect.arrayContaining(["mock:fixture", "mock:low-confidence"]));
   });
 });

@@ -4,7 +4,8 @@ import { wrapLanguageModel } from "ai";
 import type { Env } from "@/lib/env";
 import { priceFromComparables } from "./comparable-price-lookup";
 import { createLocalVisionModel, LOCAL_VISION_MODEL_ID } from "./local-vision/model";
-import { createMockModel, isMockScenario, type MockScenario } from "./mock-models";
+import { createMockModel, isMockScenario, MOCK_SCENARIOS, type MockScenario } from "./mock-models";
+import { PRICED_MODEL_IDS } from "./prices";
 import { recordCallsMiddleware } from "./record-calls";
 
 // The one place where Trova's language models are chosen and built. Callers ask for a model id
@@ -63,6 +64,20 @@ export function resolveModelConfig(aiEnv: AiEnv, requestedId?: string): ModelCho
     default:
       return { ok: false, problem: `Unknown model provider "${provider}" in "${id}".` };
   }
+}
+
+/**
+ * The models an admin can pick from in the console: the built-in one, the configured one, OpenAI's
+ * priced models when a key is set, and the mock models where they are allowed. Any other id the
+ * registry accepts can still be typed.
+ */
+export function listSelectableModels(aiEnv: AiEnv): string[] {
+  const ids = [LOCAL_VISION_MODEL_ID];
+  const configured = resolveModelConfig(aiEnv);
+  if (configured.ok) ids.push(configured.config.id);
+  if (aiEnv.OPENAI_API_KEY) ids.push(...PRICED_MODEL_IDS.filter((id) => id.startsWith("openai:")));
+  if (aiEnv.AI_MOCK_MODELS) ids.push(...MOCK_SCENARIOS.map((scenario) => `mock:${scenario}`));
+  return [...new Set(ids)];
 }
 
 /** The model for a config, wrapped so that every call is recorded in ai_calls. */

@@ -7,6 +7,8 @@ import { z } from "zod";
 export const PREFILL_FEATURE = "listing-prefill";
 /** Evaluation runs are filed apart so they stay out of production figures. */
 export const EVAL_FEATURE = "listing-prefill-eval";
+/** The console playground's tries, filed apart from sellers' calls and from evaluation runs alike. */
+export const PLAYGROUND_FEATURE = "playground";
 
 export type PrefillFailureReason = "not_configured" | "photo_not_found" | "timeout" | "provider_error" | "rate_limited" | "busy" | "invalid_output" | "refusal";
 

@@ -11,6 +11,9 @@ const PRICES_PER_MILLION: Record<string, { input: number; output: number }> = {
   "openai:gpt-5-nano": { input: 0.05, output: 0.4 },
 };
 
+/** The models with a known price, e.g. "openai:gpt-4o-mini". */
+export const PRICED_MODEL_IDS: readonly string[] = Object.keys(PRICES_PER_MILLION);
+
 /** Cost of one call in USD; null when the model's price or the token counts are unknown. */
 export function costUsd(modelId: string, inputTokens: number | null, outputTokens: number | null): number | null {
   const price = PRICES_PER_MILLION[modelId];

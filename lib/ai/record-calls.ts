@@ -54,6 +54,7 @@ const listingCheck: OutputCheck = {
 const OUTPUT_CHECKS: Record<string, OutputCheck> = {
   "listing-prefill": listingCheck,
   "listing-prefill-eval": listingCheck,
+  playground: listingCheck,
 };
 
 type Observed = {

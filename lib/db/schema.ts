@@ -435,6 +435,10 @@ export const evalRuns = pgTable(
     error: text("error"),
     metrics: jsonb("metrics"),
     startedBy: text("started_by").references(() => user.id, { onDelete: "set null" }),
+    // A run of a playground draft (promptVersion 0): the text itself, since no file holds it, and
+    // the draft it came from. Both null for a published version, whose text is reviewed code.
+    promptText: text("prompt_text"),
+    draftId: uuid("draft_id").references((): AnyPgColumn => playgroundDrafts.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
@@ -656,3 +660,26 @@ export const consoleSettings = pgTable("console_settings", {
   updatedBy: text("updated_by").references(() => user.id, { onDelete: "set null" }),
   updatedAt: updatedAt(),
 });
+
+// ---------------------------------------------------------------------------
+// The console playground: prompt drafts, one admin's own, never served to sellers. A draft is
+// published only by adding its text as a reviewed prompt file (lib/playground/publish-file.ts).
+
+export const playgroundDrafts = pgTable(
+  "playground_drafts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    promptId: text("prompt_id").notNull(),
+    name: text("name").notNull(),
+    text: text("text").notNull(),
+    // hashPromptText(text), as a published version's hash is, so a call says which text it used.
+    hash: text("hash").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [uniqueIndex("playground_drafts_owner_name_idx").on(table.ownerId, table.promptId, table.name)],
+);
+export type PlaygroundDraft = typeof playgroundDrafts.$inferSelect;

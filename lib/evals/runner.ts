@@ -27,6 +27,8 @@ export type EvalRunOptions = {
   trials?: number;
   concurrency?: number;
   startedBy?: string | null;
+  /** Set when the prompt is a playground draft: the run then records its text and the draft. */
+  draft?: { id: string };
   analyse: AnalyseForEval;
   onProgress?: (done: number, total: number) => void;
 };
@@ -73,6 +75,9 @@ export async function runEval(options: EvalRunOptions): Promise<EvalRunReport> {
     params: { trials, concurrency },
     gitCommit,
     startedBy: options.startedBy ?? null,
+    // A published version's text is in the code at gitCommit; a draft's exists only here.
+    promptText: options.draft ? options.prompt.text : null,
+    draftId: options.draft?.id ?? null,
   });
 
   const tasks = dataset.cases.flatMap((evalCase) => Array.from({ length: trials }, (_, trial) => ({ evalCase, trial })));

@@ -2,7 +2,8 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { evalCases, evalDatasets, evalDatasetVersions, reviewLabels } from "@/lib/db/schema";
 
-// A reviewed label promoted into an evaluation dataset (lib/annotation/promote.ts), beside
+// A reviewed label (lib/annotation/promote.ts) or a playground answer (lib/playground/save-case.ts)
+// promoted into an evaluation dataset, beside
 // eval-datasets.ts which reads the versions it writes.
 
 /** The case of the dataset's newest version that holds an image with these bytes, if any. */
@@ -35,7 +36,8 @@ export type PromoteResult =
  * case; refuses an image the dataset already holds. Records the promotion on the label.
  */
 export async function insertPromotedCase(input: {
-  labelId: string;
+  /** The review label promoted, when the case comes from the review queue (the playground has none). */
+  labelId: string | null;
   datasetName: string;
   newCase: PromotedCase;
   note: string;
@@ -69,10 +71,12 @@ export async function insertPromotedCase(input: {
       .values({ datasetId: dataset.id, version: version + 1, contentHash: input.contentHash(cases), caseCount: cases.length, note: input.note })
       .returning();
     await tx.insert(evalCases).values(cases.map((evalCase, position) => ({ ...evalCase, datasetVersionId: inserted.id, position })));
-    await tx
-      .update(reviewLabels)
-      .set({ promotedTo: `${input.datasetName}@${inserted.version}` })
-      .where(eq(reviewLabels.id, input.labelId));
+    if (input.labelId) {
+      await tx
+        .update(reviewLabels)
+        .set({ promotedTo: `${input.datasetName}@${inserted.version}` })
+        .where(eq(reviewLabels.id, input.labelId));
+    }
     return { ok: true, version: inserted.version, caseCount: cases.length } as const;
   });
 }

@@ -1,6 +1,6 @@
 import { asc, desc, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
-import { evalDatasets, evalDatasetVersions, evalRunCases, evalRuns, user } from "@/lib/db/schema";
+import { evalDatasets, evalDatasetVersions, evalRunCases, evalRuns, playgroundDrafts, user } from "@/lib/db/schema";
 
 export async function insertEvalRun(values: typeof evalRuns.$inferInsert) {
   const db = await getDb();
@@ -28,6 +28,7 @@ const runColumns = {
   datasetName: evalDatasets.name,
   datasetVersion: evalDatasetVersions.version,
   startedByName: user.name,
+  draftName: playgroundDrafts.name,
 };
 
 export async function listEvalRuns(limit = 100) {
@@ -38,6 +39,7 @@ export async function listEvalRuns(limit = 100) {
     .innerJoin(evalDatasetVersions, eq(evalDatasetVersions.id, evalRuns.datasetVersionId))
     .innerJoin(evalDatasets, eq(evalDatasets.id, evalDatasetVersions.datasetId))
     .leftJoin(user, eq(user.id, evalRuns.startedBy))
+    .leftJoin(playgroundDrafts, eq(playgroundDrafts.id, evalRuns.draftId))
     .orderBy(desc(evalRuns.createdAt))
     .limit(limit);
 }
@@ -50,6 +52,7 @@ export async function getEvalRun(runId: string) {
     .innerJoin(evalDatasetVersions, eq(evalDatasetVersions.id, evalRuns.datasetVersionId))
     .innerJoin(evalDatasets, eq(evalDatasets.id, evalDatasetVersions.datasetId))
     .leftJoin(user, eq(user.id, evalRuns.startedBy))
+    .leftJoin(playgroundDrafts, eq(playgroundDrafts.id, evalRuns.draftId))
     .where(eq(evalRuns.id, runId));
   return row ?? null;
 }

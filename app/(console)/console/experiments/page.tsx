@@ -40,7 +40,7 @@ const RUN_COLUMNS: Column<RunRow>[] = [
   { header: "Started", cell: ({ run }) => dateTime.format(run.createdAt), link: true },
   { header: "Dataset", cell: ({ datasetName, datasetVersion }) => `${datasetName} v${datasetVersion}` },
   { header: "Model", cell: ({ run }) => run.modelId, className: "font-mono text-xs" },
-  { header: "Prompt", cell: ({ run }) => `${run.promptId}@${run.promptVersion}` },
+  { header: "Prompt", cell: (row) => promptLabel(row) },
   { header: "Status", cell: ({ run }) => <span data-testid="run-status">{run.status === "failed" ? `failed: ${run.error}` : run.status}</span> },
   ...Object.entries(METRIC_COLUMNS).map(([key, header]): Column<RunRow> => ({
     header,
@@ -86,4 +86,10 @@ export default async function ExperimentsPage() {
       </section>
     </div>
   );
+}
+
+/** A published version by its ref; a playground draft by its name (or "deleted") and text hash. */
+function promptLabel({ run, draftName }: RunRow): string {
+  if (run.promptText === null) return `${run.promptId}@${run.promptVersion}`;
+  return `draft ${draftName ?? "(deleted)"} (${run.promptHash})`;
 }

@@ -46,6 +46,11 @@ export default async function CallPage({ params }: PageProps<"/console/calls/[id
           )}
           {call.promptHash && ` (${call.promptHash})`} · seller {detail.userEmail ?? "unknown"}
         </p>
+        {photos.length > 0 && (
+          <Link href={`/console/playground?call=${call.id}`} className="mt-1 inline-block text-sm font-medium underline">
+            Open in playground
+          </Link>
+        )}
       </div>
 
       <div className="grid gap-6 lg:grid-cols-[20rem_1fr]">

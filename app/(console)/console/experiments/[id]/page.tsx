@@ -34,13 +34,26 @@ export default async function RunPage({ params }: PageProps<"/console/experiment
         </h1>
         <p className="text-sm text-stone-600">
           Prompt{" "}
-          <Link href={`/console/prompts?id=${run.promptId}&v=${run.promptVersion}`} className="underline">
-            {run.promptId}@{run.promptVersion}
-          </Link>{" "}
+          {run.promptText === null ? (
+            <Link href={`/console/prompts?id=${run.promptId}&v=${run.promptVersion}`} className="underline">
+              {run.promptId}@{run.promptVersion}
+            </Link>
+          ) : (
+            <>playground draft {details.draftName ?? "(deleted)"}</>
+          )}{" "}
           ({run.promptHash}) · {(run.params as { trials: number }).trials} trial(s) · commit {run.gitCommit?.slice(0, 10) ?? "unknown"} · {run.status}
           {run.error && `: ${run.error}`}
         </p>
       </div>
+
+      {run.promptText !== null && (
+        <details className="rounded-xl bg-white p-4 shadow-sm">
+          <summary className="cursor-pointer font-semibold">The draft&rsquo;s text, as run</summary>
+          <pre className="mt-2 max-h-96 overflow-auto text-xs whitespace-pre-wrap" data-testid="run-prompt-text">
+            {run.promptText}
+          </pre>
+        </details>
+      )}
 
       {metrics && (
         <section aria-labelledby="metrics-heading" className="rounded-xl bg-white p-4 shadow-sm">
@@ -89,7 +102,20 @@ export default async function RunPage({ params }: PageProps<"/console/experiment
                   );
                 },
               },
-              { header: "Case", cell: (caseId) => caseId, className: "font-mono text-xs" },
+              {
+                header: "Case",
+                cell: (caseId) => (
+                  <>
+                    <span className="font-mono text-xs">{caseId}</span>
+                    <Link
+                      href={`/console/playground?dataset=${encodeURIComponent(`${details.datasetName}@${details.datasetVersion}`)}&case=${encodeURIComponent(caseId)}`}
+                      className="mt-1 block text-xs underline"
+                    >
+                      Open in playground
+                    </Link>
+                  </>
+                ),
+              },
               { header: "Expected", cell: (caseId) => scores.find((score) => score.caseId === caseId)!.expectedCategory },
               {
                 header: "Answers (per trial)",

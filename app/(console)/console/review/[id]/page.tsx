@@ -77,6 +77,14 @@ export default async function ReviewItemPage({ params }: PageProps<"/console/rev
         <p className="text-sm text-stone-600">
           Call of {dateTime.format(call.createdAt)} · <span className="font-mono">{call.modelId}</span> · {call.promptId}@{call.promptVersion} · seller{" "}
           {details.sellerName ?? "deleted account"} · labels {item.labelCount}/{item.labelsWanted}
+          {photos.length > 0 && (
+            <>
+              {" · "}
+              <Link href={`/console/playground?call=${call.id}`} className="underline">
+                Open in playground
+              </Link>
+            </>
+          )}
         </p>
         <p className="text-sm text-stone-600" data-testid="review-progress">
           You: {you?.recent ?? 0} labelled today, {you?.labels ?? 0} in all · {counts.openForYou} more open for you
