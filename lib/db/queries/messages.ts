@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Transaction } from "@/lib/db/client";
 import { conversations, listings, messages, user } from "@/lib/db/schema";
 import { isUuid } from "@/lib/db/uuid";
-import { listingCardColumns } from "./listings";
+import { listingCardColumns, VISIBLE_CONDITION } from "./listings";
 import { conversationNotBlocked } from "./safety";
 
 
@@ -76,7 +76,7 @@ async function insertConversation(tx: Transaction, listingId: string, buyerId: s
   const [listing] = await tx
     .select({ sellerId: listings.sellerId })
     .from(listings)
-    .where(and(eq(listings.id, listingId), ne(listings.sellerId, buyerId), ne(listings.status, "sold")))
+    .where(and(eq(listings.id, listingId), ne(listings.sellerId, buyerId), ne(listings.status, "sold"), VISIBLE_CONDITION))
     .for("share");
   if (!listing) return null;
   const [row] = await tx
@@ -91,7 +91,8 @@ async function refusalReason(tx: Transaction, listingId: string, buyerId: string
   const [listing] = await tx
     .select({ sellerId: listings.sellerId, status: listings.status })
     .from(listings)
-    .where(eq(listings.id, listingId));
+    .where(and(eq(listings.id, listingId), VISIBLE_CONDITION));
+  // A hidden listing reads as gone, as its page does.
   if (!listing) return "listing-not-found" as const;
   return listing.sellerId === buyerId ? ("own-listing" as const) : ("listing-sold" as const);
 }
