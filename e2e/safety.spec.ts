@@ -59,6 +59,8 @@ test("a buyer reports a listing, a moderator hides it, the seller sees why, and 
   await expect(row).toContainText("You");
   await row.getByRole("link", { name: new RegExp(title) }).click();
   await expect(moderatorPage.getByRole("heading", { level: 1, name: new RegExp(title) })).toBeVisible();
+  // The seller's photo was screened after its upload (a drawn photo: far under the threshold).
+  await expect(moderatorPage.getByText(/^explicit 0\.\d\d$/)).toBeVisible();
   const hide = moderatorPage.getByTestId("hide-listing");
   await hide.getByRole("button", { name: "Hide listing" }).click();
   await expect(hide.getByRole("alert")).toHaveText("Say why, for the audit log.");
@@ -122,11 +124,12 @@ test("a suspended seller cannot publish, and their listings leave search until t
   await seller.page.goto("/my-listings");
   await expect(seller.page.getByTestId("suspension-notice")).toContainText("Sells prohibited goods");
   await seller.page.goto("/sell");
+  await expect(seller.page.getByTestId("suspension-notice")).toContainText("not publish listings");
   await addPhotos(seller.page, 1);
   await waitForSuggestion(seller.page);
   await fillListingForm(seller.page, { title: `${title} second`, description: "", category: "Electronics", condition: "Good", price: "50" });
   await seller.page.getByRole("button", { name: "Publish listing" }).click();
-  await expect(seller.page.getByText(/Your account is suspended until .*not publish listings/)).toBeVisible();
+  await expect(seller.page.getByTestId("listing-form").getByRole("alert")).toHaveText(/Your account is suspended until .*not publish listings/);
   await expect(seller.page).toHaveURL(/\/sell$/);
   await expect(seller.page.getByLabel("Title")).toHaveValue(`${title} second`);
   // Their listing is gone from search.
@@ -157,6 +160,11 @@ test("a seller blocks a buyer, who can no longer write; scam-like messages carry
   await seller.page.goto(conversationUrl);
   await expect(seller.page.getByTestId("scam-warning")).toContainText("payment outside Trova");
   await expect(seller.page.getByTestId("scam-warning")).toContainText("Never share a verification code");
+  // The seller reports the conversation as well, and is told it was received.
+  await seller.page.getByText("Report this conversation").click();
+  await seller.page.getByLabel("Reason").selectOption({ label: "Scam or fraud" });
+  await seller.page.getByRole("button", { name: "Send report" }).click();
+  await expect(seller.page.getByTestId("own-report-status")).toContainText("Received");
   seller.page.once("dialog", (dialog) => dialog.accept());
   await seller.page.getByRole("button", { name: `Block ${buyer.name}` }).click();
   await expect(seller.page.getByTestId("conversation-blocked")).toContainText(`You blocked ${buyer.name}`);
