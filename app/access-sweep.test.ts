@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getAuth } from "@/lib/auth/auth";
 import { getDb } from "@/lib/db/client";
 import { setUserRoleByEmail } from "@/lib/db/queries/users";
-import { aiCalls, conversations, images, listings, messages, user } from "@/lib/db/schema";
+import { aiCalls, conversations, images, listings, messages, moderationItems, reports, user } from "@/lib/db/schema";
 import { DEFAULT_FIXTURE } from "@/lib/ai/mock-fixtures";
 import { env } from "@/lib/env";
 import { storageFileName, storeUploadedImage } from "@/lib/images";
@@ -50,6 +50,8 @@ type Fixtures = {
   aiCall: string;
   /** The file name of Ana's unpublished photo. */
   loosePhotoFile: string;
+  /** Bo's report on his conversation with Ana, open in the moderation queue. */
+  moderationItem: string;
 };
 type CallerName = "signed-out" | "another seller";
 type AccessCase<Handler> = {
@@ -57,8 +59,9 @@ type AccessCase<Handler> = {
   /** Callers this is meant to serve, with the reason. It may add their own rows, never touch others'. */
   openTo?: Partial<Record<CallerName, string>>;
   /** Who succeeds with the same call (a positive control); run after the sweep. */
-  owner?: "ana" | "admin";
+  owner?: OwnerName;
 };
+type OwnerName = "ana" | "admin" | "moderator";
 type Action = (...args: never[]) => Promise<unknown>;
 type RouteHandler = (request: Request, context?: unknown) => Promise<Response>;
 
@@ -94,6 +97,19 @@ const ACTION_CASES: Record<string, AccessCase<Action>> = {
   "app/(market)/messages/actions.ts#sendMessage": {
     call: (send, ids) => call(send, null, form({ conversationId: ids.conversation, body: "Let me in on this." })),
     owner: "ana",
+  },
+  "app/(market)/messages/actions.ts#blockConversation": {
+    call: (block, ids) => call(block, form({ conversationId: ids.conversation })),
+    owner: "ana",
+  },
+  "app/(market)/messages/actions.ts#unblockConversation": {
+    // Its positive control runs after blockConversation's, so Ana has a block to lift.
+    call: (unblock, ids) => call(unblock, form({ conversationId: ids.conversation })),
+    owner: "ana",
+  },
+  "app/(market)/reports/actions.ts#reportItem": {
+    call: (report, ids) => call(report, null, form({ kind: "listing", targetId: ids.listing, reason: "scam", note: "Looks fake" })),
+    openTo: { "another seller": "anyone signed in may report a listing; it adds their own report and changes nothing of Ana's" },
   },
   "app/(market)/messages/actions.ts#startConversation": {
     // Writing to a seller about their listing is what it is for; a sold listing takes no new ones.
@@ -176,6 +192,32 @@ const ACTION_CASES: Record<string, AccessCase<Action>> = {
   "app/(console)/console/playground/actions.ts#runDraftExperiment": {
     call: (run) => call(run, null, form({ draftId: crypto.randomUUID(), dataset: "any", modelId: "mock:fixture", trials: "1" })),
   },
+  // Moderation: moderators (and admins). The positive controls run in this order: hide before
+  // restore, suspend before lift, so Ana ends as she started.
+  "app/(console)/console/moderation/actions.ts#claimModerationItem": {
+    call: (claim, ids) => call(claim, null, form({ itemId: ids.moderationItem, reason: "" })),
+    owner: "moderator",
+  },
+  "app/(console)/console/moderation/actions.ts#hideReportedListing": {
+    call: (hide, ids) => call(hide, null, form({ listingId: ids.listing, itemId: "", reason: "Counterfeit goods" })),
+    owner: "moderator",
+  },
+  "app/(console)/console/moderation/actions.ts#restoreHiddenListing": {
+    call: (restore, ids) => call(restore, null, form({ listingId: ids.listing, reason: "Appeal upheld" })),
+    owner: "moderator",
+  },
+  "app/(console)/console/moderation/actions.ts#suspendReportedUser": {
+    call: (suspend, ids) => call(suspend, null, form({ userId: ids.ana, itemId: "", days: "7", reason: "Repeated scams" })),
+    owner: "moderator",
+  },
+  "app/(console)/console/moderation/actions.ts#liftUserSuspension": {
+    call: (lift, ids) => call(lift, null, form({ userId: ids.ana, reason: "Appeal upheld" })),
+    owner: "moderator",
+  },
+  "app/(console)/console/moderation/actions.ts#dismissReports": {
+    call: (dismiss, ids) => call(dismiss, null, form({ itemId: ids.moderationItem, reason: "Nothing wrong" })),
+    owner: "admin",
+  },
 };
 
 const ROUTE_CASES: Record<string, AccessCase<RouteHandler>> = {
@@ -222,6 +264,7 @@ const ROUTE_CASES: Record<string, AccessCase<RouteHandler>> = {
 const ANA = { name: "Ana", email: "ana.sweep@example.com", password: "ana-password-1" };
 const MALLORY = { name: "Mallory", email: "mallory.sweep@example.com", password: "mallory-password-1" };
 const ROOT_ADMIN = { name: "Root", email: "root.sweep@example.com", password: "root-password-1" };
+const MODERATOR = { name: "Mod", email: "mod.sweep@example.com", password: "mod-password-1" };
 
 // The actions read the caller from getCurrentUser; better-auth (sign-out, the auth route) reads
 // the same caller's session cookie from the request headers.
@@ -270,7 +313,7 @@ async function withFreshSession<T>(caller: Caller, work: () => Promise<T>): Prom
 
 let ids: Fixtures;
 let callers: Record<CallerName, Caller>;
-let owners: Record<"ana" | "admin", Caller>;
+let owners: Record<OwnerName, Caller>;
 let actions: Map<string, Action>;
 let routes: Map<string, RouteHandler>;
 
@@ -279,6 +322,8 @@ beforeAll(async () => {
   const mallory = await signUpWithCookie(MALLORY);
   const root = await signUpWithCookie(ROOT_ADMIN);
   await setUserRoleByEmail(ROOT_ADMIN.email, "admin");
+  const moderator = await signUpWithCookie(MODERATOR);
+  await setUserRoleByEmail(MODERATOR.email, "moderator");
   const db = await getDb();
   await db.insert(user).values({ id: "bo-sweep", name: "Bo", email: "bo.sweep@example.com" });
   const listingValues = { sellerId: ana.id, category: "Sports" as const, condition: "good" as const };
@@ -298,6 +343,8 @@ beforeAll(async () => {
   const loosePhoto = loose.image;
   const [conversation] = await db.insert(conversations).values({ listingId: listing.id, buyerId: "bo-sweep", sellerId: ana.id }).returning();
   await db.insert(messages).values({ conversationId: conversation.id, senderId: "bo-sweep", body: "Is it still available?" });
+  const [moderationItem] = await db.insert(moderationItems).values({ kind: "conversation", conversationId: conversation.id }).returning();
+  await db.insert(reports).values({ itemId: moderationItem.id, reporterId: "bo-sweep", reason: "harassment", note: "Rude" });
   const aiCall = crypto.randomUUID();
   await db.insert(aiCalls).values({ id: aiCall, feature: "listing-prefill", userId: ana.id, provider: "mock", modelId: "mock:fixture", status: "ok", output: DEFAULT_FIXTURE, latencyMs: 300 });
   ids = {
@@ -310,6 +357,7 @@ beforeAll(async () => {
     conversation: conversation.id,
     aiCall,
     loosePhotoFile: storageFileName(loosePhoto.storageKey, "full"),
+    moderationItem: moderationItem.id,
   };
 
   const profile = (id: string, account: typeof ANA, role: string) => ({ id, role, name: account.name, email: account.email });
@@ -320,6 +368,7 @@ beforeAll(async () => {
   owners = {
     ana: { label: "Ana", user: profile(ana.id, ANA, "user"), cookie: ana.cookie },
     admin: { label: "an admin", user: profile(root.id, ROOT_ADMIN, "admin"), cookie: root.cookie },
+    moderator: { label: "a moderator", user: profile(moderator.id, MODERATOR, "moderator"), cookie: moderator.cookie },
   };
   actions = await listServerActions();
   routes = await listRouteHandlers();
@@ -382,6 +431,27 @@ describe.each(["signed-out", "another seller"] as const)("as %s", (callerName) =
     });
   sweep("action", () => ACTION_CASES as Record<string, AccessCase<Action | RouteHandler>>, () => actions);
   sweep("route", () => ROUTE_CASES as Record<string, AccessCase<Action | RouteHandler>>, () => routes);
+});
+
+describe("a moderator who is not an admin", () => {
+  it("is refused by every AI-console action, which changes nothing", async () => {
+    const problems: string[] = [];
+    const consoleActions = [...actions].filter(([name]) => name.startsWith("app/(console)/") && !name.includes("/moderation/"));
+    expect(consoleActions.length).toBeGreaterThanOrEqual(10);
+    for (const [name, handler] of consoleActions) {
+      const accessCase = ACTION_CASES[name];
+      if (!accessCase) continue; // reported by the coverage check
+      current.caller = owners.moderator;
+      const before = await snapshotDatabase();
+      const result = await outcome(() => accessCase.call(handler, ids, owners.moderator));
+      const changes = diffSnapshots(before, await snapshotDatabase());
+      current.caller = null;
+      if (result.thrown) problems.push(`${name} threw for a moderator: ${String(result.thrown)}`);
+      else if (!isRefusal(result)) problems.push(`${name} did not refuse a moderator: ${JSON.stringify(result.value ?? result.navigation)}`);
+      if (changes.added.length + changes.removedOrChanged.length > 0) problems.push(`${name} changed the database for a moderator`);
+    }
+    expect(problems).toEqual([]);
+  });
 });
 
 describe("better-auth's admin endpoints", () => {

@@ -38,6 +38,9 @@ const envSchema = z.object({
   AI_MOCK_MODELS: booleanFromString.default(false),
   // Days of AI call records (and the photos only they refer to) that `npm run prune:calls` keeps.
   AI_CALL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  // Photo screening (README "Trust and safety"): an uploaded photo whose explicit-content score
+  // (0–1, nsfwjs MobileNetV2) is at least this stays published but goes to the moderation queue.
+  PHOTO_SCREENING_THRESHOLD: z.coerce.number().min(0).max(1).default(0.7),
   // Proxies of your own in front of Trova that append to X-Forwarded-For (nginx, a load balancer,
   // Vercel's edge): per-IP rate limits believe that many entries from the right and no more.
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),

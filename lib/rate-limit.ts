@@ -25,6 +25,10 @@ export const RATE_LIMITS = {
   prefillPerIp: { limit: 60, windowSeconds: 600 },
   // Console playground: counted per column (one model call each), per admin.
   playground: { limit: 60, windowSeconds: 600 },
+  // Reports: enough for someone who stumbles on a ring of fake listings, not for flooding the queue.
+  reports: { limit: 20, windowSeconds: 86_400 },
+  // A moderator's decisions: a fast working pace, not a script hiding the catalogue.
+  moderatorActions: { limit: 120, windowSeconds: 3600 },
 } satisfies Record<string, RateLimitPolicy>;
 
 export type RateLimitVerdict = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };

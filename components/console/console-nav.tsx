@@ -13,14 +13,22 @@ const SECTIONS = [
   { href: "/console/playground", label: "Playground" },
   { href: "/console/rollouts", label: "Rollouts" },
   { href: "/console/review", label: "Review" },
+  { href: "/console/moderation", label: "Moderation" },
 ];
 
-export function ConsoleNav() {
+const MODERATION_SECTIONS = [
+  { href: "/console/moderation", label: "Queue" },
+  { href: "/console/moderation/log", label: "Audit log" },
+];
+
+/** The console's sections; a moderator who is not an admin sees only the moderation ones. */
+export function ConsoleNav({ moderatorOnly = false }: { moderatorOnly?: boolean }) {
   const pathname = usePathname();
+  const sections = moderatorOnly ? MODERATION_SECTIONS : SECTIONS;
   return (
     <nav aria-label="Console" className="flex flex-wrap gap-4 text-sm">
-      {SECTIONS.map((section) => {
-        const current = pathname.startsWith(section.href);
+      {sections.map((section) => {
+        const current = moderatorOnly ? pathname === section.href : pathname.startsWith(section.href);
         return (
           <Link
             key={section.href}

@@ -17,6 +17,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { CATEGORIES, CONDITIONS, LISTING_STATUSES } from "../listings/options";
 import type { GuardRailLimits, ImplicitFeedback } from "./json-columns";
+import { MODERATION_ACTIONS, MODERATION_ITEM_KINDS, REPORT_REASONS } from "./safety-vocabulary";
 
 const tsvector = customType<{ data: string }>({
   dataType() {
@@ -126,6 +127,10 @@ export const listings = pgTable(
     // so published values can be compared with suggested ones.
     aiCallId: uuid("ai_call_id").references((): AnyPgColumn => aiCalls.id, { onDelete: "set null" }),
     aiSuggestion: jsonb("ai_suggestion"),
+    // Set by a moderator (lib/safety/): the listing leaves search and its page says it is
+    // unavailable; the seller sees the reason. Clearing both restores it.
+    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+    hiddenReason: text("hidden_reason"),
     // Title words weigh more than description words when ranking search results.
     searchVector: tsvector("search_vector").generatedAlwaysAs(
       sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(description, '')), 'B')`,
@@ -166,6 +171,10 @@ export const images = pgTable(
     bytes: integer("bytes").notNull(),
     sha256: text("sha256").notNull(),
     originalType: text("original_type").notNull(),
+    // Photo screening (lib/safety/photo-screening.ts): the classifier's explicit-content score,
+    // 0–1, set shortly after upload; null until then (or when screening failed).
+    screeningScore: doublePrecision("screening_score"),
+    screenedAt: timestamp("screened_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (table) => [
@@ -219,6 +228,123 @@ export const messages = pgTable(
   (table) => [index("messages_conversation_created_idx").on(table.conversationId, table.createdAt)],
 );
 export type Message = typeof messages.$inferSelect;
+
+// ---------------------------------------------------------------------------
+// Trust and safety: reports, the moderation queue, the audit log, suspensions and blocks
+// (lib/safety/, lib/db/queries/safety.ts). Nothing here is deleted by a moderator: every
+// decision is a new row or a column that another decision can set back.
+
+export const moderationItemKind = pgEnum("moderation_item_kind", MODERATION_ITEM_KINDS);
+export const moderationItemStatus = pgEnum("moderation_item_status", ["open", "closed"]);
+export const reportReason = pgEnum("report_reason", REPORT_REASONS);
+export const reportStatus = pgEnum("report_status", ["open", "resolved"]);
+export const moderationAction = pgEnum("moderation_action", MODERATION_ACTIONS);
+
+// One row per reported thing (a listing or a conversation); its reports hang off it. The queue
+// lists open items, oldest first by when they (re)opened; a new report reopens a closed item.
+export const moderationItems = pgTable(
+  "moderation_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: moderationItemKind("kind").notNull(),
+    listingId: uuid("listing_id").references(() => listings.id, { onDelete: "cascade" }),
+    conversationId: uuid("conversation_id").references(() => conversations.id, { onDelete: "cascade" }),
+    status: moderationItemStatus("status").notNull().default("open"),
+    openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
+    claimedBy: text("claimed_by").references(() => user.id, { onDelete: "set null" }),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex("moderation_items_listing_idx").on(table.listingId),
+    uniqueIndex("moderation_items_conversation_idx").on(table.conversationId),
+    index("moderation_items_open_idx").on(table.status, table.openedAt),
+  ],
+);
+export type ModerationItem = typeof moderationItems.$inferSelect;
+
+export const reports = pgTable(
+  "reports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => moderationItems.id, { onDelete: "cascade" }),
+    // null: raised by photo screening, not by a person (imageId then names the photo).
+    reporterId: text("reporter_id").references(() => user.id, { onDelete: "set null" }),
+    reason: reportReason("reason").notNull(),
+    note: text("note").notNull().default(""),
+    imageId: uuid("image_id").references(() => images.id, { onDelete: "set null" }),
+    status: reportStatus("status").notNull().default("open"),
+    // What was decided, in words the reporter is shown.
+    decision: text("decision"),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    // One open report per person per item; after a decision they may report it again.
+    uniqueIndex("reports_open_per_reporter_idx").on(table.itemId, table.reporterId).where(sql`status = 'open'`),
+    // Screening flags a photo once, whatever happens to the item later.
+    uniqueIndex("reports_screened_image_idx").on(table.imageId).where(sql`reporter_id is null`),
+    index("reports_item_idx").on(table.itemId, table.createdAt),
+    index("reports_reporter_idx").on(table.reporterId, table.createdAt.desc().nullsFirst()),
+  ],
+);
+export type Report = typeof reports.$inferSelect;
+
+// The audit log: who did what, when and why. Rows are only ever added.
+export const moderationLog = pgTable(
+  "moderation_log",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    moderatorId: text("moderator_id").references(() => user.id, { onDelete: "set null" }),
+    action: moderationAction("action").notNull(),
+    reason: text("reason").notNull(),
+    itemId: uuid("item_id").references(() => moderationItems.id, { onDelete: "set null" }),
+    listingId: uuid("listing_id").references(() => listings.id, { onDelete: "set null" }),
+    targetUserId: text("target_user_id").references(() => user.id, { onDelete: "set null" }),
+    details: jsonb("details").$type<Record<string, string | number | null>>(),
+    createdAt: createdAt(),
+  },
+  (table) => [index("moderation_log_created_idx").on(table.createdAt.desc().nullsFirst())],
+);
+export type ModerationLogEntry = typeof moderationLog.$inferSelect;
+
+// A suspended user can sign in and read, but not publish or write; their listings are hidden.
+// Lifting one sets liftedAt (the row stays, for the record).
+export const suspensions = pgTable(
+  "suspensions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull(),
+    // null: permanent.
+    endsAt: timestamp("ends_at", { withTimezone: true }),
+    createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
+    liftedAt: timestamp("lifted_at", { withTimezone: true }),
+    liftedBy: text("lifted_by").references(() => user.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (table) => [index("suspensions_user_idx").on(table.userId, table.createdAt)],
+);
+export type Suspension = typeof suspensions.$inferSelect;
+
+// A participant who blocked the other side of a conversation: nobody writes in it any more.
+export const conversationBlocks = pgTable(
+  "conversation_blocks",
+  {
+    conversationId: uuid("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    blockerId: text("blocker_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex("conversation_blocks_pk_idx").on(table.conversationId, table.blockerId)],
+);
 
 // Fixed-window counters for rate limits (sign-in, messages). Kept in the database so every
 // server process sees the same counts.

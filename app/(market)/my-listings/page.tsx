@@ -3,8 +3,11 @@ import Image from "next/image";
 import Link from "next/link";
 import { StatusBadge } from "@/components/listings/status-badge";
 import { MyListingActions } from "@/components/listings/my-listing-actions";
+import { OwnReports } from "@/components/safety/own-reports";
 import { requireUser } from "@/lib/auth/session";
+import { getActiveSuspension, getReportsByReporter } from "@/lib/db/queries/safety";
 import { getSellerListings } from "@/lib/db/queries/seller-listings";
+import { suspendedMessage } from "@/lib/safety/suspension";
 import { imageUrl } from "@/lib/images";
 import { formatPrice } from "@/lib/listings/format";
 
@@ -12,7 +15,7 @@ export const metadata: Metadata = { title: "My listings", robots: { index: false
 
 export default async function MyListingsPage() {
   const user = await requireUser("/my-listings");
-  const listings = await getSellerListings(user.id);
+  const [listings, reports, suspension] = await Promise.all([getSellerListings(user.id), getReportsByReporter(user.id), getActiveSuspension(user.id)]);
   return (
     <div className="mx-auto max-w-3xl">
       <div className="mb-6 flex flex-wrap items-center justify-between gap-3">
@@ -23,6 +26,11 @@ export default async function MyListingsPage() {
           </Link>
         )}
       </div>
+      {suspension && (
+        <p role="status" data-testid="suspension-notice" className="mb-4 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-red-900">
+          {suspendedMessage(suspension, "publish listings or send messages")} Your listings are hidden while it lasts.
+        </p>
+      )}
       {listings.length === 0 ? (
         <div className="rounded-xl border border-dashed border-stone-300 bg-white p-8 text-center" data-testid="my-listings-empty">
           <p className="mb-4 text-stone-700">You haven&apos;t listed anything yet.</p>
@@ -58,6 +66,11 @@ export default async function MyListingsPage() {
                       {listing.conversationCount === 1 ? "1 conversation" : `${listing.conversationCount} conversations`}
                     </span>
                   </p>
+                  {listing.hiddenAt && (
+                    <p data-testid="hidden-reason" className="mt-1 rounded-md bg-amber-50 px-2 py-1 text-sm text-amber-950">
+                      Hidden by a moderator: not shown on Trova. Reason: {listing.hiddenReason}
+                    </p>
+                  )}
                 </div>
                 <MyListingActions listingId={listing.id} title={listing.title} status={listing.status} />
               </div>
@@ -65,6 +78,7 @@ export default async function MyListingsPage() {
           ))}
         </ul>
       )}
+      {reports.length > 0 && <OwnReports reports={reports} />}
     </div>
   );
 }

@@ -15,6 +15,8 @@ import { suggestionFeedbackSchema } from "@/lib/sell/feedback-schema";
 import { computeImplicitFeedback } from "@/lib/sell/implicit-feedback";
 import { consumeUploadAllowance } from "@/lib/sell/upload-limit";
 import { describeWithDetails, publishedSuggestionSchema } from "@/lib/sell/suggestion-details";
+import { flagListingPhotos, screenAfterUpload } from "@/lib/safety/photo-screening";
+import { suspensionRefusal } from "@/lib/safety/suspension";
 
 export type UploadedPhoto = { id: string; thumbUrl: string };
 
@@ -26,8 +28,10 @@ export async function uploadListingPhoto(formData: FormData): Promise<ActionResu
   if (!(file instanceof File)) return failure("Choose a photo to upload.");
   const limited = await consumeUploadAllowance(user.id, file.size);
   if (limited) return failure(limited);
-  const stored = await storeUploadedImage(Buffer.from(await file.arrayBuffer()), user.id);
+  const bytes = Buffer.from(await file.arrayBuffer());
+  const stored = await storeUploadedImage(bytes, user.id);
   if (!stored.ok) return failure(stored.error);
+  screenAfterUpload(stored.image.id, bytes);
   return { ok: true, photo: { id: stored.image.id, thumbUrl: imageUrl(stored.image.storageKey, "thumb") } };
 }
 
@@ -44,6 +48,8 @@ export async function createListing(input: unknown): Promise<ActionResult> {
   if (!user) return failure(SIGNED_OUT_MESSAGE);
   const parsed = listingSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
+  const suspended = await suspensionRefusal(user.id, "publish listings");
+  if (suspended) return failure(suspended);
   const listing = parsed.data;
   // The link is bookkeeping: a malformed or foreign one is dropped, the listing still goes out.
   const fromSuggestion = suggestionPartSchema.safeParse(input).data?.fromSuggestion;
@@ -60,6 +66,7 @@ export async function createListing(input: unknown): Promise<ActionResult> {
   }
   const created = await sellerListings.createListing(user.id, listing, source);
   if (!created.ok) return sellerFailure(created.reason);
+  await flagListingPhotos(created.id);
   revalidatePath("/");
   revalidatePath("/my-listings");
   redirect(`/listings/${created.id}`);

@@ -3,9 +3,14 @@
 // event loop. Plain JavaScript on purpose: Node loads this file as it is, from every set-up (the
 // Next.js server, Vitest, tsx scripts), without a bundler in between.
 //
+// It also screens photos for explicit content (lib/ai/local-vision/screener.ts) with nsfwjs's
+// MobileNetV2, loaded from the nsfwjs package on the first photo to screen.
+//
 // Started with workerData { warmUp }: run once on a blank frame before saying it is ready.
-// Messages in:  { id, frame }  frame: Uint8Array, 512×512 RGB
-// Messages out: { type: "ready", loadMs } once, then { id, output } (Float32Array [100 × 6]) or { id, error }
+// Messages in:  { id, kind: "detect", frame }  frame: Uint8Array, 512×512 RGB
+//               { id, kind: "screen", frame }  frame: Uint8Array, 224×224 RGB
+// Messages out: { type: "ready", loadMs } once, then { id, output } or { id, error }
+//               output: Float32Array [100 × 6] (detect) or [5] class probabilities in SCREEN_CLASSES order (screen)
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -17,6 +22,9 @@ const { setWasmPaths } = require("@tensorflow/tfjs-backend-wasm");
 const { loadGraphModel } = require("@tensorflow/tfjs-converter");
 
 const FRAME_SIZE = 512;
+const SCREEN_SIZE = 224;
+// nsfwjs's class names, in the order screener.ts reads the output.
+const SCREEN_CLASSES = ["Drawing", "Hentai", "Neutral", "Porn", "Sexy"];
 const OUTPUT_NODE = "tower_0/detections";
 
 /** The WebAssembly backend from the files inside its own package (no download), single-threaded. */
@@ -64,6 +72,27 @@ function detect(model, frame) {
   }
 }
 
+/**
+ * nsfwjs's MobileNetV2, whose weights ship inside the nsfwjs package as JavaScript modules: no
+ * download. nsfwjs imports @tensorflow/tfjs, which shares this thread's engine and WASM backend.
+ */
+let screener = null;
+function loadScreener() {
+  screener ??= import("nsfwjs").then((nsfwjs) => nsfwjs.load("MobileNetV2", { size: SCREEN_SIZE }));
+  return screener;
+}
+
+async function screen(frame) {
+  const model = await loadScreener();
+  const input = tf.tensor3d(Int32Array.from(frame), [SCREEN_SIZE, SCREEN_SIZE, 3], "int32");
+  try {
+    const classes = await model.classify(input, SCREEN_CLASSES.length);
+    return Float32Array.from(SCREEN_CLASSES, (name) => classes.find((entry) => entry.className === name)?.probability ?? 0);
+  } finally {
+    input.dispose();
+  }
+}
+
 const startedAt = performance.now();
 await startBackend();
 const model = await loadDetector();
@@ -71,9 +100,9 @@ const model = await loadDetector();
 if (workerData?.warmUp) detect(model, new Uint8Array(FRAME_SIZE * FRAME_SIZE * 3));
 parentPort.postMessage({ type: "ready", loadMs: performance.now() - startedAt });
 
-parentPort.on("message", ({ id, frame }) => {
+parentPort.on("message", async ({ id, kind, frame }) => {
   try {
-    const output = Float32Array.from(detect(model, frame));
+    const output = kind === "screen" ? await screen(frame) : Float32Array.from(detect(model, frame));
     parentPort.postMessage({ id, output }, [output.buffer]);
   } catch (error) {
     parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });

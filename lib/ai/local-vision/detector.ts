@@ -4,7 +4,9 @@ import { Worker } from "node:worker_threads";
 
 // One warm detector per server process, in a worker thread (detector-worker.mjs). It starts on
 // first use (or at server start when local:vision is the default model) and stays loaded.
-// Photos are read one at a time, in order; a bounded number wait their turn.
+// Photos are read one at a time, in order; a bounded number wait their turn. The same thread
+// screens uploads for explicit content (screener.ts): those jobs wait in a queue of their own and
+// go only when no photo waits to be read, so screening never delays a seller's pre-fill.
 
 /** More photos are waiting than the detector can read soon; the seller is told to try again. */
 export class LocalVisionBusyError extends Error {
@@ -21,6 +23,11 @@ export class LocalVisionBusyError extends Error {
 // One photo takes about 0.3–0.5 s, so four waiting clear in about two seconds; beyond that a
 // seller waits longer than typing takes, and every waiting frame holds 0.8 MB.
 export const MAX_WAITING = 4;
+// Screening runs after the upload has answered, so more may wait; past this many a photo is left
+// unscreened (logged) rather than holding 0.15 MB frames without bound.
+export const MAX_SCREENING_WAITING = 200;
+
+type JobKind = "detect" | "screen";
 
 // Relative to the project root (the working directory of next, vitest and the scripts). A path
 // built at run time, and marked for Turbopack to ignore: Node must load the worker file as it
@@ -28,6 +35,7 @@ export const MAX_WAITING = 4;
 const WORKER_FILE = ["lib", "ai", "local-vision", "detector-worker.mjs"];
 
 type Job = {
+  kind: JobKind;
   frame: Uint8Array;
   resolve: (output: Float32Array) => void;
   reject: (error: unknown) => void;
@@ -44,13 +52,15 @@ type DetectorState = {
   loading: boolean;
   running: { id: number; job: Job } | null;
   waiting: Job[];
+  screening: Job[];
   nextId: number;
 };
 
 // One detector per process. Kept on globalThis so that dev-server module reloads reuse the warm
 // worker instead of loading the model again beside it.
 const globalForDetector = globalThis as typeof globalThis & { trovaDetector?: DetectorState };
-const state: DetectorState = (globalForDetector.trovaDetector ??= { worker: null, ready: null, loading: false, running: null, waiting: [], nextId: 1 });
+const state: DetectorState = (globalForDetector.trovaDetector ??= { worker: null, ready: null, loading: false, running: null, waiting: [], screening: [], nextId: 1 });
+state.screening ??= [];
 
 /**
  * Starts the detector ahead of the first photo (server start) and runs it once on a blank frame,
@@ -92,23 +102,33 @@ function startDetector(warmUp: boolean): Promise<number> {
 }
 
 /** The detector's raw output for one frame (see detections.ts). Throws LocalVisionBusyError when the queue is full. */
-export async function runDetector(frame: Uint8Array, signal?: AbortSignal): Promise<Float32Array> {
+export function runDetector(frame: Uint8Array, signal?: AbortSignal): Promise<Float32Array> {
+  return enqueue("detect", frame, signal);
+}
+
+/** The screening classifier's output for one 224×224 frame (see screener.ts). Throws LocalVisionBusyError when its queue is full. */
+export function runScreener(frame: Uint8Array): Promise<Float32Array> {
+  return enqueue("screen", frame);
+}
+
+async function enqueue(kind: JobKind, frame: Uint8Array, signal?: AbortSignal): Promise<Float32Array> {
   signal?.throwIfAborted();
-  if (state.waiting.length >= MAX_WAITING) throw new LocalVisionBusyError();
+  const queue = kind === "detect" ? state.waiting : state.screening;
+  if (queue.length >= (kind === "detect" ? MAX_WAITING : MAX_SCREENING_WAITING)) throw new LocalVisionBusyError();
   const loaded = startDetector(false);
   const result = new Promise<Float32Array>((resolve, reject) => {
-    const job: Job = { frame, resolve, reject, signal };
+    const job: Job = { kind, frame, resolve, reject, signal };
     if (signal) {
       // A photo whose seller has gone leaves the queue; one already being read finishes unseen.
       job.onAbort = () => {
-        const index = state.waiting.indexOf(job);
-        if (index >= 0) state.waiting.splice(index, 1);
+        const index = queue.indexOf(job);
+        if (index >= 0) queue.splice(index, 1);
         holdProcessWhileBusy();
         reject(signal.reason);
       };
       signal.addEventListener("abort", job.onAbort, { once: true });
     }
-    state.waiting.push(job);
+    queue.push(job);
     holdProcessWhileBusy();
   });
   // A warm detector takes the photo now; a loading one when it is ready (a failed load rejects it in stop()).
@@ -119,10 +139,10 @@ export async function runDetector(frame: Uint8Array, signal?: AbortSignal): Prom
 
 function startNext() {
   if (state.running || !state.worker) return;
-  const job = state.waiting.shift();
+  const job = state.waiting.shift() ?? state.screening.shift();
   if (job) {
     state.running = { id: state.nextId++, job };
-    state.worker.postMessage({ id: state.running.id, frame: job.frame });
+    state.worker.postMessage({ id: state.running.id, kind: job.kind, frame: job.frame });
   }
   holdProcessWhileBusy();
 }
@@ -130,7 +150,7 @@ function startNext() {
 // While the model loads or a photo waits or is read, the thread keeps the process alive (a script
 // awaiting it); an idle detector does not keep a script or a test run from ending.
 function holdProcessWhileBusy() {
-  if (state.loading || state.running || state.waiting.length > 0) state.worker?.ref();
+  if (state.loading || state.running || state.waiting.length > 0 || state.screening.length > 0) state.worker?.ref();
   else state.worker?.unref();
 }
 
@@ -150,7 +170,7 @@ function stop(stopped: Worker, error: unknown) {
   state.worker = null;
   state.ready = null;
   state.loading = false;
-  const failed = [...(state.running ? [state.running.job] : []), ...state.waiting.splice(0)];
+  const failed = [...(state.running ? [state.running.job] : []), ...state.waiting.splice(0), ...state.screening.splice(0)];
   state.running = null;
   for (const job of failed) {
     if (job.onAbort) job.signal?.removeEventListener("abort", job.onAbort);

@@ -4,6 +4,7 @@ import { FOR_SALE_CONDITION, images, listings, user } from "@/lib/db/schema";
 import { PAGE_SIZE } from "@/lib/listings/options";
 import { effectiveSort, type ListingSearch } from "@/lib/listings/search-params";
 import { isUuid } from "@/lib/db/uuid";
+import { suspensionInForce } from "./safety";
 
 // Typo tolerance: a query word that matches a title word with trigram word-similarity of at
 // least this much counts as a hit ("hedphones" ~ "headphones" is 0.62, "sofa" ~ "sony" 0.40).
@@ -21,6 +22,12 @@ const firstImageKey = sql<string | null>`(
   where "images"."listing_id" = "listings"."id"
   order by "images"."position" asc limit 1
 )`;
+
+/**
+ * Listings a moderator has not hidden, of sellers who are not suspended (lib/safety/): the only
+ * ones search and the sitemap show. Hidden ones stay in the table and come back when restored.
+ */
+export const VISIBLE_CONDITION = sql`"listings"."hidden_at" is null and not ${suspensionInForce(sql`"listings"."seller_id"`)}`;
 
 export const listingCardColumns = {
   id: listings.id,
@@ -62,7 +69,7 @@ export async function searchListings(search: ListingSearch): Promise<ListingSear
   const db = await getDb();
   const page = search.page ?? 1;
   // Spelled as the partial indexes' condition (schema.ts), so the planner can use them.
-  const filters: SQL[] = [FOR_SALE_CONDITION];
+  const filters: SQL[] = [FOR_SALE_CONDITION, VISIBLE_CONDITION];
   if (search.category) filters.push(eq(listings.category, search.category));
   if (search.condition) filters.push(eq(listings.condition, search.condition));
   if (search.min !== undefined) filters.push(gte(listings.priceCents, Math.round(search.min * 100)));
@@ -119,7 +126,7 @@ export async function getListingById(id: string) {
   if (!isUuid(id)) return null;
   const db = await getDb();
   const [row] = await db
-    .select({ listing: listings, sellerName: user.name })
+    .select({ listing: listings, sellerName: user.name, sellerSuspended: sql<boolean>`${suspensionInForce(sql`"listings"."seller_id"`)}` })
     .from(listings)
     .innerJoin(user, eq(user.id, listings.sellerId))
     .where(eq(listings.id, id));
@@ -129,7 +136,9 @@ export async function getListingById(id: string) {
     .from(images)
     .where(eq(images.listingId, id))
     .orderBy(asc(images.position));
-  return { ...row.listing, sellerName: row.sellerName, photos };
+  // Hidden by a moderator, or its seller is suspended: the page says it is unavailable.
+  const unavailable = row.listing.hiddenAt !== null || row.sellerSuspended;
+  return { ...row.listing, sellerName: row.sellerName, unavailable, photos };
 }
 
 export type ListingDetail = NonNullable<Awaited<ReturnType<typeof getListingById>>>;
@@ -140,7 +149,7 @@ export async function getSitemapListings(limit = 50_000) {
   return db
     .select({ id: listings.id, updatedAt: listings.updatedAt })
     .from(listings)
-    .where(FOR_SALE_CONDITION)
+    .where(and(FOR_SALE_CONDITION, VISIBLE_CONDITION))
     .orderBy(desc(listings.createdAt))
     .limit(limit);
 }

@@ -3,7 +3,8 @@ import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Transaction } from "@/lib/db/client";
 import { conversations, listings, messages, user } from "@/lib/db/schema";
 import { isUuid } from "@/lib/db/uuid";
-import { listingCardColumns } from "./listings";
+import { listingCardColumns, VISIBLE_CONDITION } from "./listings";
+import { conversationNotBlocked } from "./safety";
 
 
 const SNIPPET_LENGTH = 140;
@@ -48,7 +49,7 @@ export async function findConversationId(listingId: string, buyerId: string, tx?
 
 export type StartConversationResult =
   | { ok: true; conversationId: string }
-  | { ok: false; reason: "listing-not-found" | "own-listing" | "listing-sold" };
+  | { ok: false; reason: "listing-not-found" | "own-listing" | "listing-sold" | "blocked" };
 
 /**
  * Sends a buyer's message about a listing: into their existing conversation on it, or into a new
@@ -65,7 +66,7 @@ export async function startConversation(listingId: string, buyerId: string, body
       // A concurrent request of the same buyer may have just created it.
       (await findConversationId(listingId, buyerId, tx));
     if (!conversationId) return { ok: false, reason: await refusalReason(tx, listingId, buyerId) };
-    await appendMessage(tx, conversationId, buyerId, body);
+    if (!(await appendMessage(tx, conversationId, buyerId, body))) return { ok: false, reason: "blocked" };
     return { ok: true, conversationId };
   });
 }
@@ -75,7 +76,7 @@ async function insertConversation(tx: Transaction, listingId: string, buyerId: s
   const [listing] = await tx
     .select({ sellerId: listings.sellerId })
     .from(listings)
-    .where(and(eq(listings.id, listingId), ne(listings.sellerId, buyerId), ne(listings.status, "sold")))
+    .where(and(eq(listings.id, listingId), ne(listings.sellerId, buyerId), ne(listings.status, "sold"), VISIBLE_CONDITION))
     .for("share");
   if (!listing) return null;
   const [row] = await tx
@@ -90,14 +91,15 @@ async function refusalReason(tx: Transaction, listingId: string, buyerId: string
   const [listing] = await tx
     .select({ sellerId: listings.sellerId, status: listings.status })
     .from(listings)
-    .where(eq(listings.id, listingId));
+    .where(and(eq(listings.id, listingId), VISIBLE_CONDITION));
+  // A hidden listing reads as gone, as its page does.
   if (!listing) return "listing-not-found" as const;
   return listing.sellerId === buyerId ? ("own-listing" as const) : ("listing-sold" as const);
 }
 
 /**
  * Adds a message from `senderId` to a conversation they take part in; null when the conversation
- * does not exist or is not theirs.
+ * does not exist, is not theirs, or either side has blocked it.
  */
 export async function addMessage(conversationId: string, senderId: string, body: string) {
   if (!isUuid(conversationId)) return null;
@@ -111,7 +113,7 @@ async function appendMessage(tx: Transaction, conversationId: string, senderId: 
   const [conversation] = await tx
     .select({ id: conversations.id })
     .from(conversations)
-    .where(and(eq(conversations.id, conversationId), isParticipant(senderId)))
+    .where(and(eq(conversations.id, conversationId), isParticipant(senderId), conversationNotBlocked(sql`"conversations"."id"`)))
     .for("update");
   if (!conversation) return null;
   const [message] = await tx

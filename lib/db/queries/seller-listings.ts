@@ -138,6 +138,8 @@ export async function getSellerListings(sellerId: string) {
       priceCents: listings.priceCents,
       status: listings.status,
       createdAt: listings.createdAt,
+      hiddenAt: listings.hiddenAt,
+      hiddenReason: listings.hiddenReason,
       imageKey: sql<string | null>`(
         select ${images.storageKey} from ${images}
         where ${images.listingId} = ${outerListingId}

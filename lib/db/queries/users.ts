@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { user } from "@/lib/db/schema";
 
 /** Sets a user's role by email; false when no account has that email. */
-export async function setUserRoleByEmail(email: string, role: "admin" | "user"): Promise<boolean> {
+export async function setUserRoleByEmail(email: string, role: "admin" | "moderator" | "user"): Promise<boolean> {
   const db = await getDb();
   const updated = await db.update(user).set({ role }).where(eq(user.email, email.trim().toLowerCase())).returning({ id: user.id });
   return updated.length > 0;

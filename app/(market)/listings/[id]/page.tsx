@@ -4,8 +4,11 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { PhotoGallery } from "@/components/listings/photo-gallery";
 import { StatusBadge } from "@/components/listings/status-badge";
+import { OwnReportStatus } from "@/components/safety/own-report-status";
+import { ReportForm } from "@/components/safety/report-form";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getListingById } from "@/lib/db/queries/listings";
+import { getOwnLatestReport } from "@/lib/db/queries/safety";
 import { env } from "@/lib/env";
 import { imageUrl } from "@/lib/images";
 import { formatPrice, formatRelativeDate } from "@/lib/listings/format";
@@ -21,6 +24,7 @@ const DESCRIPTION_LENGTH = 160;
 export async function generateMetadata({ params }: PageProps<"/listings/[id]">): Promise<Metadata> {
   const listing = await getListing((await params).id);
   if (!listing) notFound();
+  if (listing.unavailable) return { title: "Listing unavailable", robots: { index: false } };
   const description = summarise(listing.description) || `${listing.title}: ${listing.category}, ${CONDITION_LABELS[listing.condition]}.`;
   const cover = listing.photos[0];
   const images = cover
@@ -50,6 +54,9 @@ export default async function ListingPage({ params }: PageProps<"/listings/[id]"
   const [listing, viewer, locale] = await Promise.all([getListing(id), getCurrentUser(), getRequestLocale()]);
   if (!listing) notFound();
   const isSeller = viewer?.id === listing.sellerId;
+  // Hidden by a moderator or its seller suspended: gone for everyone but its seller, who is told why.
+  if (listing.unavailable && !isSeller) return <UnavailableListing />;
+  const ownReport = viewer && !isSeller ? await getOwnLatestReport(viewer.id, "listing", listing.id) : null;
   const photos = listing.photos.map((photo) => ({
     src: imageUrl(photo.storageKey, "full"),
     thumbSrc: imageUrl(photo.storageKey, "thumb"),
@@ -74,6 +81,12 @@ export default async function ListingPage({ params }: PageProps<"/listings/[id]"
           </li>
         </ol>
       </nav>
+      {isSeller && listing.unavailable && (
+        <div role="status" data-testid="listing-hidden-notice" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-amber-950">
+          <p className="font-medium">Only you can see this listing: it is not shown on Trova.</p>
+          <p>{listing.hiddenAt ? `A moderator hid it. Reason: ${listing.hiddenReason ?? "it breaks Trova's rules."}` : "Your account is suspended, so your listings are hidden."}</p>
+        </div>
+      )}
       <div className="grid gap-8 md:grid-cols-[3fr_2fr]">
         <PhotoGallery photos={photos} title={listing.title} />
         <div className="flex flex-col gap-5">
@@ -134,8 +147,32 @@ export default async function ListingPage({ params }: PageProps<"/listings/[id]"
               <p className="text-stone-500">The seller has not written a description.</p>
             )}
           </section>
+          {!isSeller && (
+            <section aria-label="Report" className="flex flex-col gap-2">
+              {ownReport && <OwnReportStatus report={ownReport} />}
+              {viewer ? (
+                (!ownReport || ownReport.status === "resolved") && <ReportForm kind="listing" targetId={listing.id} label="Report this listing" />
+              ) : (
+                <Link href={`/sign-in?next=${encodeURIComponent(`/listings/${listing.id}`)}`} className="text-sm text-stone-600 underline">
+                  Sign in to report this listing
+                </Link>
+              )}
+            </section>
+          )}
         </div>
       </div>
+    </div>
+  );
+}
+
+function UnavailableListing() {
+  return (
+    <div className="mx-auto flex max-w-xl flex-col items-center gap-4 py-16 text-center" data-testid="listing-unavailable">
+      <h1 className="text-2xl font-semibold">This listing is unavailable</h1>
+      <p className="text-stone-600">It has been removed from Trova. Other listings like it may still be for sale.</p>
+      <Link href="/" className={primaryAction}>
+        Browse listings
+      </Link>
     </div>
   );
 }

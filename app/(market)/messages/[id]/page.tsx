@@ -3,9 +3,15 @@ import { notFound } from "next/navigation";
 import { ListingSummary } from "@/components/messages/listing-summary";
 import { MessageForm } from "@/components/messages/message-form";
 import { RefreshOnMount } from "@/components/messages/refresh-on-mount";
+import { BlockButton } from "@/components/safety/block-button";
+import { OwnReportStatus } from "@/components/safety/own-report-status";
+import { ReportForm } from "@/components/safety/report-form";
+import { ScamWarnings } from "@/components/safety/scam-warnings";
 import { requireUser } from "@/lib/auth/session";
 import { getConversationForParticipant, markConversationRead } from "@/lib/db/queries/messages";
+import { getConversationBlock, getOwnLatestReport } from "@/lib/db/queries/safety";
 import { formatRelativeDate } from "@/lib/listings/format";
+import { findScamSignals } from "@/lib/safety/scam-patterns";
 import { sendMessage } from "../actions";
 
 export const metadata: Metadata = { title: "Conversation", robots: { index: false } };
@@ -15,10 +21,11 @@ export default async function ConversationPage({ params }: PageProps<"/messages/
   const user = await requireUser(`/messages/${encodeURIComponent(id)}`);
   // Marked read before loading, so every message counted as read is one shown below.
   const hadUnread = await markConversationRead(id, user.id);
-  const conversation = await getConversationForParticipant(id, user.id);
+  const [conversation, block, ownReport] = await Promise.all([getConversationForParticipant(id, user.id), getConversationBlock(id, user.id), getOwnLatestReport(user.id, "conversation", id)]);
   if (!conversation) notFound();
 
   const otherName = conversation.role === "buyer" ? conversation.sellerName : conversation.buyerName;
+  const blocked = block.byMe || block.byOther;
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-4">
       {hadUnread && <RefreshOnMount />}
@@ -29,6 +36,8 @@ export default async function ConversationPage({ params }: PageProps<"/messages/
       <ol className="flex flex-col gap-3" aria-label="Messages">
         {conversation.messages.map((message) => {
           const mine = message.senderId === user.id;
+          // The reader is warned, not the writer: a scammer learns nothing from it.
+          const signals = mine ? [] : findScamSignals(message.body);
           return (
             <li
               key={message.id}
@@ -45,11 +54,27 @@ export default async function ConversationPage({ params }: PageProps<"/messages/
               <p className="break-words whitespace-pre-wrap" dir="auto">
                 {message.body}
               </p>
+              {signals.length > 0 && <ScamWarnings signals={signals} />}
             </li>
           );
         })}
       </ol>
-      <MessageForm action={sendMessage} hidden={{ conversationId: conversation.id }} label={`Reply to ${otherName}`} />
+      {block.byMe ? (
+        <p role="status" data-testid="conversation-blocked" className="rounded-lg border border-stone-200 bg-stone-50 px-3 py-2 text-sm text-stone-700">
+          You blocked {otherName}: neither of you can write in this conversation.
+        </p>
+      ) : blocked ? (
+        <p role="status" data-testid="conversation-blocked" className="rounded-lg border border-stone-200 bg-stone-50 px-3 py-2 text-sm text-stone-700">
+          You can&apos;t reply to this conversation.
+        </p>
+      ) : (
+        <MessageForm action={sendMessage} hidden={{ conversationId: conversation.id }} label={`Reply to ${otherName}`} />
+      )}
+      <section aria-label="Safety" className="flex flex-col gap-3 border-t border-stone-200 pt-4">
+        {ownReport ? <OwnReportStatus report={ownReport} /> : null}
+        {!ownReport || ownReport.status === "resolved" ? <ReportForm kind="conversation" targetId={conversation.id} label="Report this conversation" /> : null}
+        {(!blocked || block.byMe) && <BlockButton conversationId={conversation.id} blocked={block.byMe} otherName={otherName} />}
+      </section>
     </div>
   );
 }

@@ -16,6 +16,7 @@ export default async function NewConversationPage({ searchParams }: PageProps<"/
   const user = await requireUser(`/messages/new?listing=${encodeURIComponent(listingId)}`);
   const listing = await getListingById(listingId);
   if (!listing) notFound();
+  if (listing.unavailable && listing.sellerId !== user.id) redirect(`/listings/${listing.id}`);
   if (listing.sellerId === user.id) redirect(`/listings/${listing.id}`);
   const existing = await findConversationId(listing.id, user.id);
   if (existing) redirect(`/messages/${existing}`);

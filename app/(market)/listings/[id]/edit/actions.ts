@@ -8,6 +8,8 @@ import { getCurrentUser } from "@/lib/auth/session";
 import * as manageListings from "@/lib/sell/manage-listings";
 import { listingSchema } from "@/lib/listings/listing-schema";
 import { sellerFailure, SIGNED_OUT_MESSAGE } from "@/lib/sell/seller-failures";
+import { flagListingPhotos } from "@/lib/safety/photo-screening";
+import { suspensionRefusal } from "@/lib/safety/suspension";
 
 export async function updateListing(listingId: unknown, input: unknown): Promise<ActionResult> {
   const user = await getCurrentUser();
@@ -18,8 +20,11 @@ export async function updateListing(listingId: unknown, input: unknown): Promise
   const listingIdParsed = z.uuid().safeParse(listingId);
   if (!listingIdParsed.success) return sellerFailure("not-found");
   const id = listingIdParsed.data;
+  const suspended = await suspensionRefusal(user.id, "publish or change listings");
+  if (suspended) return failure(suspended);
   const updated = await manageListings.updateListing(user.id, id, parsed.data);
   if (!updated.ok) return sellerFailure(updated.reason);
+  await flagListingPhotos(id);
   revalidatePath("/");
   revalidatePath("/my-listings");
   revalidatePath(`/listings/${id}`);
