@@ -33,7 +33,7 @@ async function upload(ownerId: string) {
   return result.photo;
 }
 
-const details = { title: "Blue armchair", description: "", category: "Furniture", condition: "good", price: "45" };
+const details = { title: "Blue armchair", description: "", category: "Furniture", condition: "good", price: "45", place: "Galway" };
 
 beforeAll(async () => {
   const db = await getDb();

@@ -3,18 +3,20 @@ import { SellFlow } from "@/components/sell/sell-flow";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { getRequestLocale } from "@/lib/listings/locale";
+import { getDefaultPlace } from "@/lib/db/queries/users";
 
 export const metadata: Metadata = { title: "Sell something", robots: { index: false } };
 
 export default async function SellPage() {
   const [user, locale] = await Promise.all([requireUser("/sell"), getRequestLocale()]);
+  const defaultPlace = (await getDefaultPlace(user.id)) ?? "";
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="mb-1 text-2xl font-semibold">Sell something</h1>
       <p className="mb-6 text-sm text-stone-600">
         Start with a photo: Trova suggests the details, you check them and publish. Buyers can write to you as soon as it is live.
       </p>
-      <SellFlow userId={user.id} maxUploadMb={env.MAX_UPLOAD_MB} locale={locale} />
+      <SellFlow userId={user.id} maxUploadMb={env.MAX_UPLOAD_MB} locale={locale} defaultPlace={defaultPlace} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { failure, invalidInput, type ActionResult } from "@/lib/action-result";
 import { getCurrentUser } from "@/lib/auth/session";
 import * as manageListings from "@/lib/sell/manage-listings";
 import { listingSchema } from "@/lib/listings/listing-schema";
+import { placeListing } from "@/lib/sell/listing-place";
 import { sellerFailure, SIGNED_OUT_MESSAGE } from "@/lib/sell/seller-failures";
 
 export async function updateListing(listingId: unknown, input: unknown): Promise<ActionResult> {
@@ -18,7 +19,9 @@ export async function updateListing(listingId: unknown, input: unknown): Promise
   const listingIdParsed = z.uuid().safeParse(listingId);
   if (!listingIdParsed.success) return sellerFailure("not-found");
   const id = listingIdParsed.data;
-  const updated = await manageListings.updateListing(user.id, id, parsed.data);
+  const placed = placeListing(parsed.data);
+  if (!placed.ok) return placed;
+  const updated = await manageListings.updateListing(user.id, id, placed.listing);
   if (!updated.ok) return sellerFailure(updated.reason);
   revalidatePath("/");
   revalidatePath("/my-listings");
