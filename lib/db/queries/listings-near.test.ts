@@ -58,10 +58,10 @@ describe("a near search", () => {
     // the index can serve the box at all (the benchmark measures it at 100,041 listings).
     const plan = await db.transaction(async (tx) => {
       await tx.execute(sql`set local enable_seqscan = off`);
-      return tx.execute(sql`explain select id from listings where status in ('active', 'reserved')
-        and place_lat between ${box.minLat} and ${box.maxLat} and place_lng between ${box.minLng} and ${box.maxLng}`);
+      return JSON.stringify(await tx.execute(sql`explain select id from listings where status in ('active', 'reserved')
+        and place_lat between ${box.minLat} and ${box.maxLat} and place_lng between ${box.minLng} and ${box.maxLng}`));
     });
-    expect(JSON.stringify(plan.rows)).toContain("listings_for_sale_place_idx");
+    expect(plan).toContain("listings_for_sale_place_idx");
   });
 });
 
