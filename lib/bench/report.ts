@@ -68,6 +68,18 @@ export function formatBenchmarks(results: CatalogueResult[], meta: BenchMeta): s
     lines.push("");
   }
 
+  const near = nearRows(results);
+  if (near.length) {
+    lines.push(`## A near search against the same search without it (target: p95 within ${NEAR_TARGET}×)`, "");
+    lines.push("`/?q=bike&near=Galway&km=25` against `/?q=bike`: the bounding box on the indexed place columns, then the exact distance.", "");
+    lines.push("| database | listings | p95 without → near | ratio | within target |");
+    lines.push("|---|---:|---|---:|---|");
+    for (const row of near) {
+      lines.push(`| ${DATABASE_LABEL[row.database]} | ${number(row.totalListings)} | ${number(row.withoutP95)} → ${number(row.nearP95)} ms | ${number(row.ratio, 2)}× | ${row.ratio <= NEAR_TARGET ? "yes" : "**no**"} |`);
+    }
+    lines.push("");
+  }
+
   const postgres = results.filter((result) => result.database === "postgres");
   if (postgres.length) {
     const worst = Math.max(...postgres.flatMap((result) => result.pages.map((page) => page.p95Ms)));
@@ -119,6 +131,19 @@ export function formatBenchmarks(results: CatalogueResult[], meta: BenchMeta): s
     lines.push("Not measured in this run (`npm run bench -- --skip-prefill`).", "");
   }
   return `${lines.join("\n")}\n`;
+}
+
+const NEAR_TARGET = 1.5;
+
+type NearRow = { database: DatabaseKind; totalListings: number; withoutP95: number; nearP95: number; ratio: number };
+
+function nearRows(results: CatalogueResult[]): NearRow[] {
+  return results.flatMap((result) => {
+    const without = result.pages.find((page) => page.page === "search");
+    const near = result.pages.find((page) => page.page === "search near");
+    if (!without || !near) return [];
+    return [{ database: result.database, totalListings: result.totalListings, withoutP95: without.p95Ms, nearP95: near.p95Ms, ratio: near.p95Ms / without.p95Ms }];
+  });
 }
 
 type ScalingRow = { database: DatabaseKind; page: string; smallP95: number; largeP95: number; ratio: number; rpsRatio: number };
