@@ -12,6 +12,8 @@ import { resolveNear } from "@/lib/places/gazetteer";
 export async function generateMetadata({ searchParams }: PageProps<"/">): Promise<Metadata> {
   const search = parseListingSearch(await searchParams);
   if (search.q) return { title: `“${search.q}”: search results`, robots: { index: false, follow: true } };
+  // A place (or a browser's position) in the URL makes endless variants of one page.
+  if (search.near) return { title: "Listings near you", robots: { index: false, follow: true } };
   if (search.category) return { title: `${search.category} for sale` };
   return {};
 }
