@@ -9,14 +9,15 @@
 //           → lib/db                               schema (with its JSON-column types), client, queries
 //             → leaves                             lib/env, lib/listings (the listing vocabulary),
 //                                                  action-result, percentile, plain-text, request-*, security-headers,
-//                                                  node-header, cache/ (the Redis cache handler Next loads by path)
+//                                                  node-header, places/ (the gazetteer and distances),
+//                                                  cache/ (the Redis cache handler Next loads by path)
 //
 // A module may import its own layer or any layer below it, never one above, and never in a circle.
 // One exception: a client component calls the server actions of its route (`app/**/actions.ts`),
 // which React only lets it reach by import or by a prop.
 
 const TESTS = "\\.(test|spec)\\.tsx?$|\\.mock\\.ts$";
-const LEAVES = "^lib/(env|action-result|percentile|plain-text|request-body|request-guard|request-ip|security-headers|node-header)\\.ts$|^lib/listings/|^lib/cache/";
+const LEAVES = "^lib/(env|action-result|percentile|plain-text|request-body|request-guard|request-ip|security-headers|node-header)\\.ts$|^lib/listings/|^lib/places/|^lib/cache/";
 const DB = "^lib/db/";
 const SERVICES = "^lib/(ai|images)/|^lib/rate-limit\\.ts$";
 const FEATURES = "^lib/(sell|rollout|monitoring|annotation|evals|messages|auth|safety|seed|bench|fleet|testing|playground)/|^lib/server-start\\.ts$";

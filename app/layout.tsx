@@ -7,6 +7,13 @@ export const metadata: Metadata = {
   title: { default: "Trova — buy and sell second-hand", template: "%s · Trova" },
   description: "Trova is a classifieds site for second-hand things: snap a photo, publish, and sell to people nearby.",
   openGraph: { siteName: "Trova", type: "website", locale: "en_IE" },
+  // Files in public/, drawn by scripts/draw-icons.ts.
+  manifest: "/manifest.webmanifest",
+  icons: {
+    icon: [{ url: "/favicon.ico", sizes: "32x32" }, { url: "/icon.svg", type: "image/svg+xml" }],
+    apple: "/apple-touch-icon.png",
+  },
+  appleWebApp: { title: "Trova", capable: true },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0f766e" };

@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Locator, type Page } from "@playwright
 import { newAccount, signUp, type TestAccount } from "./support/accounts";
 import { signInAsAdmin } from "./support/admin";
 import { drawPhoto } from "./support/images";
-import { waitForSuggestion } from "./support/listings";
+import { choosePlace, waitForSuggestion } from "./support/listings";
 import { serverActionsIn } from "./support/server-actions";
 
 // The e2e server runs the mock model (playwright.config.ts): a drawn photo gets the default
@@ -47,6 +47,7 @@ test("a pre-fill through the mock model appears in Calls with its photo, prompt 
   await waitForSuggestion(seller);
   await expect(seller.getByLabel("Title")).toHaveValue("Blue ceramic vase");
   await seller.getByLabel("Title").fill("Blue ceramic vase, hand-thrown");
+  await choosePlace(seller);
   await seller.getByRole("button", { name: "Publish listing" }).click();
   await seller.waitForURL(/\/listings\/[0-9a-f-]{36}$/);
 

@@ -4,7 +4,7 @@ import type pg from "pg";
 import { withPgClient } from "@/lib/testing/pg-client";
 import { newAccount, signUp } from "./support/accounts";
 import { drawPhoto } from "./support/images";
-import { fillListingForm, waitForSuggestion } from "./support/listings";
+import { choosePlace, fillListingForm, waitForSuggestion } from "./support/listings";
 import { startOwnServer, type OwnServer } from "./support/own-server";
 import { TcpProxy } from "./support/tcp-proxy";
 
@@ -47,6 +47,7 @@ test.describe("when the database goes away", () => {
 
     // The outage: new connections are refused and open ones break.
     await relay.stop();
+    await choosePlace(sellPage);
     await sellPage.getByRole("button", { name: "Publish listing" }).click();
     const refusal = sellPage.getByTestId("listing-form").getByRole("alert");
     await expect(refusal).toContainText("temporarily unavailable");
@@ -68,6 +69,7 @@ test.describe("when the database goes away", () => {
     // The database returns: the same server process picks up again, and the open page reloads itself.
     await relay.start();
     await expect(visitor.getByRole("heading", { name: "Latest listings" })).toBeVisible({ timeout: 20_000 });
+    await choosePlace(sellPage);
     await sellPage.getByRole("button", { name: "Publish listing" }).click();
     await sellPage.waitForURL(/\/listings\/[0-9a-f-]{36}$/);
     await expect(sellPage.getByRole("heading", { level: 1, name: title })).toBeVisible();

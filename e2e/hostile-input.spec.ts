@@ -6,7 +6,7 @@ import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { signIn, signUp, type TestAccount } from "./support/accounts";
 import { E2E_ADMIN } from "./support/admin";
 import { drawPhoto } from "./support/images";
-import { fillListingForm, waitForSuggestion, type ListingInput } from "./support/listings";
+import { choosePlace, fillListingForm, type ListingInput, waitForSuggestion } from "./support/listings";
 import { startOwnServer } from "./support/own-server";
 import { residentMemory, resetPeakMemory } from "./support/server-memory";
 
@@ -39,6 +39,7 @@ async function publishExactly(page: Page, listing: ListingInput): Promise<string
     if (await field.isVisible()) await field.fill("");
     else await expect(field).toHaveValue("");
   }
+  await choosePlace(page);
   await page.getByRole("button", { name: "Publish listing" }).click();
   await page.waitForURL(/\/listings\/[0-9a-f-]{36}$/);
   return page.url().split("/").pop()!;

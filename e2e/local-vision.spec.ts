@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { newAccount, signUp } from "./support/accounts";
 import { drawClockPhoto, drawPlainPhoto } from "./support/images";
+import { choosePlace } from "./support/listings";
 
 // The sell flow with no API key: Trova's built-in detector (local:vision) reads the photo on the
 // server. The e2e server's default model is a mock, so this spec asks for the real built-in one
@@ -45,6 +46,7 @@ test("with no key, the built-in model fills in the form from the photo and says 
   await expect(page.getByLabel("Description")).toHaveValue("Brand: Seiko\nSize or capacity: ");
   await page.getByLabel("Condition").selectOption({ label: "Good" });
   await page.getByLabel("Price (EUR)").fill("12");
+  await choosePlace(page);
   await page.getByRole("button", { name: "Publish listing" }).click();
   await page.waitForURL(/\/listings\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1, name: /clock$/i })).toBeVisible();

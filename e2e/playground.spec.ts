@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { newAccount, signUp } from "./support/accounts";
 import { signInAsAdmin } from "./support/admin";
 import { drawPhoto } from "./support/images";
-import { waitForSuggestion } from "./support/listings";
+import { choosePlace, waitForSuggestion } from "./support/listings";
 
 // The e2e server answers every drawn photo with the mock fixture ("Blue ceramic vase", Home &
 // Garden, €25); mock:low-confidence gives the same answer unsure of its category and price, so
@@ -17,6 +17,7 @@ async function sellerPublishes(page: Page, title: string): Promise<string> {
   await waitForSuggestion(page);
   await expect(page.getByLabel("Title")).toHaveValue("Blue ceramic vase");
   await page.getByLabel("Title").fill(title);
+  await choosePlace(page);
   await page.getByRole("button", { name: "Publish listing" }).click();
   await page.waitForURL(/\/listings\/[0-9a-f-]{36}$/);
   return seller.email;

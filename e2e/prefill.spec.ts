@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { drawPhonePhoto, drawPhoto, textFileNamedJpg } from "./support/images";
-import { startSelling, waitForSuggestion } from "./support/listings";
+import { choosePlace, startSelling, waitForSuggestion } from "./support/listings";
 
 // The e2e server runs the mock model (playwright.config.ts): every photo drawn here gets the
 // default fixture answer below, and the trova-mock-model cookie scripts a failure instead.
@@ -42,6 +42,8 @@ test("a photo fills in the form; the seller corrects the title, rates the sugges
   await page.getByRole("button", { name: "Send reason" }).click();
   await expect(page.getByTestId("feedback-status")).toHaveText("Thanks: your reason was saved.");
   await expect(page.getByRole("button", { name: "No, not helpful" })).toHaveAttribute("aria-pressed", "true");
+
+  await choosePlace(page);
 
   await page.getByRole("button", { name: "Publish listing" }).click();
   await page.waitForURL(/\/listings\/[0-9a-f-]{36}$/);
@@ -123,6 +125,7 @@ for (const failure of FAILURES) {
     await page.getByLabel("Category").selectOption("Home & Garden");
     await page.getByLabel("Condition").selectOption({ label: "Fair" });
     await page.getByLabel("Price (EUR)").fill("9");
+    await choosePlace(page);
     await page.getByRole("button", { name: "Publish listing" }).click();
     await page.waitForURL(/\/listings\/[0-9a-f-]{36}$/);
     await expect(page.getByRole("heading", { level: 1, name: "Blue jug" })).toBeVisible();
@@ -167,6 +170,7 @@ test.describe("on a phone", () => {
     await expect(page.getByLabel("Price (EUR)")).toHaveValue(FIXTURE.price);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    await choosePlace(page);
     await page.getByRole("button", { name: "Publish listing" }).click();
     await page.waitForURL(/\/listings\/[0-9a-f-]{36}$/);
     await expect(page.getByRole("heading", { level: 1, name: FIXTURE.title })).toBeVisible();

@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { newAccount, signUp } from "./support/accounts";
 import { E2E_ADMIN } from "./support/admin";
 import { drawPhoto } from "./support/images";
+import { choosePlace } from "./support/listings";
 
 // The e2e server answers every drawn photo with the mock fixture: "Blue ceramic vase",
 // Home & Garden, €25, unsure of the price (so every pre-fill is also "low-confidence").
@@ -27,6 +28,7 @@ test("a thumbs-down pre-fill is queued, labelled with the keyboard, promoted int
   await sellerPage.getByRole("button", { name: "Send reason" }).click();
   await expect(sellerPage.getByTestId("feedback-status")).toHaveText("Thanks: your reason was saved.");
   await sellerPage.getByLabel("Title").fill("Hand-thrown stoneware jug");
+  await choosePlace(sellerPage);
   await sellerPage.getByRole("button", { name: "Publish listing" }).click();
   await sellerPage.waitForURL(/\/listings\/[0-9a-f-]{36}$/);
 

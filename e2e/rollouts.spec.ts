@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { newAccount, signUp } from "./support/accounts";
 import { E2E_ADMIN } from "./support/admin";
 import { drawPhoto } from "./support/images";
-import { waitForSuggestion } from "./support/listings";
+import { choosePlace, waitForSuggestion } from "./support/listings";
 
 // A running experiment changes what every seller's pre-fill gets, so this file runs in its own
 // Playwright project after all the others (playwright.config.ts), and stops what it starts.
@@ -59,6 +59,7 @@ async function sellerTriesAPhoto(browser: Browser, name: string, publish: boolea
       // An answer unsure of its category leaves the field for the seller to choose.
       if ((await page.getByLabel("Category").inputValue()) === "") await page.getByLabel("Category").selectOption("Home & Garden");
       await page.getByLabel("Price (EUR)").fill("30");
+      await choosePlace(page);
       await page.getByRole("button", { name: "Publish listing" }).click();
       await page.waitForURL(/\/listings\/[0-9a-f-]{36}$/);
     }

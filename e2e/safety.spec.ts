@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { newAccount, signIn, signUp, type TestAccount } from "./support/accounts";
 import { E2E_MODERATOR } from "./support/admin";
-import { addPhotos, fillListingForm, publishListing, waitForSuggestion } from "./support/listings";
+import { addPhotos, choosePlace, fillListingForm, publishListing, waitForSuggestion } from "./support/listings";
 
 // Trust and safety as people meet it: a buyer reports, a moderator decides, the seller is told;
 // a suspended seller cannot publish; a blocked buyer cannot write.
@@ -128,6 +128,7 @@ test("a suspended seller cannot publish, and their listings leave search until t
   await addPhotos(seller.page, 1);
   await waitForSuggestion(seller.page);
   await fillListingForm(seller.page, { title: `${title} second`, description: "", category: "Electronics", condition: "Good", price: "50" });
+  await choosePlace(seller.page);
   await seller.page.getByRole("button", { name: "Publish listing" }).click();
   await expect(seller.page.getByTestId("listing-form").getByRole("alert")).toHaveText(/Your account is suspended until .*not publish listings/);
   await expect(seller.page).toHaveURL(/\/sell$/);

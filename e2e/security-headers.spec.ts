@@ -1,7 +1,7 @@
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
 import { newAccount, signUp } from "./support/accounts";
 import { drawPhoto } from "./support/images";
-import { fillListingForm, waitForSuggestion } from "./support/listings";
+import { choosePlace, fillListingForm, waitForSuggestion } from "./support/listings";
 
 // Every response carries the security headers, and the pages work under their
 // Content-Security-Policy (so does every other journey in this suite: with their scripts
@@ -115,6 +115,7 @@ test("pages run under their policy: browsing, signing up, a streamed suggestion 
   await waitForSuggestion(page);
   await expect(page.getByLabel("Title")).not.toHaveValue("");
   await fillListingForm(page, { title: "Rush-seat chair", price: "22" });
+  await choosePlace(page);
   await page.getByRole("button", { name: "Publish listing" }).click();
   await page.waitForURL(/\/listings\/[0-9a-f-]{36}$/);
   await page.goto("/my-listings");

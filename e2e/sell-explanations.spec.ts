@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { startSelling } from "./support/listings";
 import { drawPhoto } from "./support/images";
+import { choosePlace } from "./support/listings";
 
 // What the sell page says about a suggestion (the e2e server's mock models; the real built-in
 // reader is in local-vision.spec.ts): why a field is empty or to be checked, where feedback is
@@ -22,6 +23,8 @@ test("a hosted model's uncertain fields say why, and an accepted suggestion publ
   // The details it gave are open to see.
   await expect(page.getByTestId("suggestion-details")).toHaveAttribute("open", "");
   await expect(page.getByLabel("Colour")).toHaveValue("blue");
+
+  await choosePlace(page);
 
   await page.getByRole("button", { name: "Publish listing" }).click();
   await page.waitForURL(/\/listings\/[0-9a-f-]{36}$/);

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { newAccount, signUp } from "./support/accounts";
 import { textFileNamedJpg } from "./support/images";
-import { addPhotos, fillListingForm, publishListing, waitForSuggestion } from "./support/listings";
+import { addPhotos, choosePlace, fillListingForm, publishListing, waitForSuggestion } from "./support/listings";
 
 test("a new seller publishes a listing with two photos, edits it, and marks it sold", async ({ page }) => {
   const seller = newAccount("Siobhan");
@@ -57,12 +57,14 @@ test("a text file renamed .jpg is refused with a clear message and the form keep
   await expect(page.getByLabel("Price (EUR)")).toHaveValue("30");
 
   // Publishing without a photo is refused beside the photos; nothing typed is lost.
+  await choosePlace(page);
   await page.getByRole("button", { name: "Publish listing" }).click();
   await expect(page.getByText(/Add at least one photo/i)).toBeVisible();
   await expect(page.getByLabel("Title")).toHaveValue("Camping stove");
 
   // A real photo then goes through.
   await addPhotos(page, 1);
+  await choosePlace(page);
   await page.getByRole("button", { name: "Publish listing" }).click();
   await page.waitForURL(/\/listings\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1, name: "Camping stove" })).toBeVisible();
@@ -75,6 +77,7 @@ test("bad values get a message beside the field", async ({ page }) => {
   // Typed over the suggestion once it is in (a field being filled in by the model moves under a scripted fill).
   await waitForSuggestion(page);
   await fillListingForm(page, { title: "TV", category: "Electronics", condition: "Good", price: "-5" });
+  await choosePlace(page);
   await page.getByRole("button", { name: "Publish listing" }).click();
   await expect(page.getByLabel("Price (EUR)")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Title")).toHaveAttribute("aria-invalid", "true");

@@ -50,6 +50,7 @@ const listing = (overrides: Record<string, unknown> = {}) => ({
   category: "Furniture",
   condition: "good",
   price: "40",
+  place: "Dublin",
   photoIds: [photoId],
   ...overrides,
 });

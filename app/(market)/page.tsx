@@ -6,36 +6,49 @@ import { Pagination } from "@/components/listings/pagination";
 import { SearchFilters } from "@/components/listings/search-filters";
 import { searchListings } from "@/lib/db/queries/listings";
 import { getRequestLocale } from "@/lib/listings/locale";
-import { listingSearchHref, parseListingSearch, type ListingSearch } from "@/lib/listings/search-params";
+import { listingSearchHref, parseListingSearch, searchRadiusKm, type ListingSearch } from "@/lib/listings/search-params";
+import { resolveNear } from "@/lib/places/gazetteer";
 
 export async function generateMetadata({ searchParams }: PageProps<"/">): Promise<Metadata> {
   const search = parseListingSearch(await searchParams);
   if (search.q) return { title: `“${search.q}”: search results`, robots: { index: false, follow: true } };
+  // A place (or a browser's position) in the URL makes endless variants of one page.
+  if (search.near) return { title: "Listings near you", robots: { index: false, follow: true } };
   if (search.category) return { title: `${search.category} for sale` };
   return {};
 }
 
 export default async function HomePage({ searchParams }: PageProps<"/">) {
   const search = parseListingSearch(await searchParams);
-  const [result, locale] = await Promise.all([searchListings(search), getRequestLocale()]);
+  // An unknown place is said beside the field; the rest of the search still runs.
+  const origin = search.near ? resolveNear(search.near) : null;
+  const nearError = search.near && !origin ? `Trova doesn't know “${search.near}”. Pick a town from the list, or use your location.` : undefined;
+  const km = searchRadiusKm(search);
+  const [result, locale] = await Promise.all([searchListings(search, origin ? { ...origin, km } : undefined), getRequestLocale()]);
   const now = new Date();
 
   return (
     <div className="flex flex-col gap-5">
       <h1 className="text-2xl font-semibold tracking-tight">{heading(search)}</h1>
       {/* Remounted when the URL changes, so Back shows the fields of the search it returns to. */}
-      <SearchFilters key={listingSearchHref(search)} search={search} />
+      <SearchFilters key={listingSearchHref(search)} search={search} nearError={nearError} nearIsBrowser={origin?.fromBrowser} />
       <CategoryChips search={search} />
 
       <p className="text-sm text-stone-600" data-testid="result-count">
         {resultCount(result.total, result.totalIsLimit, search.q)}
+        {origin && ` within ${km} km of ${origin.label}`}
       </p>
+      {result.correctedQuery && (
+        <p className="text-sm text-stone-700" data-testid="corrected-query">
+          No listings match “{search.q}” as typed. Showing results for <strong>“{result.correctedQuery}”</strong>.
+        </p>
+      )}
 
       {result.items.length > 0 ? (
         <ul className="grid grid-cols-2 gap-3 sm:gap-4 md:grid-cols-3 lg:grid-cols-4" aria-label="Listings">
           {result.items.map((listing) => (
             <li key={listing.id} className="flex">
-              <ListingCard listing={listing} locale={locale} now={now} />
+              <ListingCard listing={listing} locale={locale} now={now} near={origin ? search.near : undefined} />
             </li>
           ))}
         </ul>
@@ -61,7 +74,7 @@ function resultCount(total: number, more: boolean, query: string | undefined): s
 }
 
 function EmptyState({ search, total, pageCount }: { search: ListingSearch; total: number; pageCount: number }) {
-  const filtered = Boolean(search.q || search.category || search.condition || search.min !== undefined || search.max !== undefined);
+  const filtered = Boolean(search.q || search.category || search.condition || search.min !== undefined || search.max !== undefined || search.near);
   let title = "Nothing for sale yet";
   let body: React.ReactNode = (
     <>
@@ -79,7 +92,7 @@ function EmptyState({ search, total, pageCount }: { search: ListingSearch; total
     title = search.q ? `No listings match “${search.q}”` : "No listings match these filters";
     body = (
       <>
-        Try other words, a wider price range or another category, or{" "}
+        Try other words, a wider distance or price range or another category, or{" "}
         <Link href="/" className="font-medium text-brand-700 underline">
           see everything for sale
         </Link>

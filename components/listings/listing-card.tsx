@@ -4,11 +4,19 @@ import { imageUrl } from "@/lib/images";
 import { formatPrice, formatRelativeDate } from "@/lib/listings/format";
 import { CONDITION_LABELS } from "@/lib/listings/options";
 import { THUMB_SIZE } from "@/lib/images/normalise";
+import { formatDistance } from "@/lib/places/distance";
 import { StatusBadge } from "./status-badge";
 
-type ListingCardProps = { listing: ListingCardData; locale: string; now: Date };
+type ListingCardProps = {
+  listing: ListingCardData;
+  locale: string;
+  now: Date;
+  /** The search's place: the listing page then says how far the item is from it. */
+  near?: string;
+};
 
-export function ListingCard({ listing, locale, now }: ListingCardProps) {
+export function ListingCard({ listing, locale, now, near }: ListingCardProps) {
+  const href = near ? `/listings/${listing.id}?near=${encodeURIComponent(near)}` : `/listings/${listing.id}`;
   return (
     <article
       className="relative flex w-full flex-col overflow-hidden rounded-xl border border-stone-200 bg-white shadow-sm transition hover:shadow-md has-[a:focus-visible]:outline-2 has-[a:focus-visible]:outline-offset-2 has-[a:focus-visible]:outline-brand-600"
@@ -37,7 +45,7 @@ export function ListingCard({ listing, locale, now }: ListingCardProps) {
         <h2 className="line-clamp-2 font-medium text-stone-900" dir="auto">
           {/* The link's ::after covers the card, so the whole card is one click target and one tab stop. */}
           {/* No prefetch: a page of 24 cards would otherwise ask the server for 24 listing pages. */}
-          <Link href={`/listings/${listing.id}`} prefetch={false} className="after:absolute after:inset-0 focus-visible:outline-none">
+          <Link href={href} prefetch={false} className="after:absolute after:inset-0 focus-visible:outline-none">
             {listing.title}
           </Link>
         </h2>
@@ -47,6 +55,17 @@ export function ListingCard({ listing, locale, now }: ListingCardProps) {
         <p className="text-sm text-stone-600">
           {listing.category} · {CONDITION_LABELS[listing.condition]}
         </p>
+        {(listing.placeName || listing.distanceKm != null) && (
+          <p className="text-sm text-stone-600" data-testid="card-place">
+            {listing.placeName}
+            {listing.distanceKm != null && (
+              <>
+                {listing.placeName && " · "}
+                <span data-testid="card-distance">{formatDistance(listing.distanceKm)}</span>
+              </>
+            )}
+          </p>
+        )}
         <p className="mt-auto text-xs text-stone-500">
           <time dateTime={listing.createdAt.toISOString()}>{formatRelativeDate(listing.createdAt, now)}</time>
         </p>

@@ -9,6 +9,7 @@ import { invalidInput, type ActionResult, type FieldErrors } from "@/lib/action-
 import { descriptionPlaceholder, descriptionPrompts, hasPrompt, insertPrompt } from "@/lib/listings/description-prompts";
 import { listingSchema, type ListingFormValues } from "@/lib/listings/listing-schema";
 import { CATEGORIES, CONDITION_LABELS, CONDITIONS } from "@/lib/listings/options";
+import { PlaceInput } from "@/components/places/place-input";
 import { PhotoPicker } from "./photo-picker";
 
 export type ListingSubmission = ListingFormValues & { photoIds: string[] };
@@ -41,7 +42,7 @@ type ListingFormProps = {
   beforeSubmit?: React.ReactNode;
 };
 
-const EMPTY_VALUES: ListingFormValues = { title: "", description: "", category: "", condition: "", price: "" };
+const EMPTY_VALUES: ListingFormValues = { title: "", description: "", category: "", condition: "", price: "", place: "" };
 
 /**
  * The create/edit form. Every value lives in React state and the action is called from
@@ -209,6 +210,9 @@ export function ListingForm({
           )}
         </Field>
       </div>
+      <Field label="Where is it?" errors={fieldErrors.place} hint="Your town or city, not your address. Buyers see the town and how far it is from them.">
+        {(props) => <PlaceInput fieldProps={props} value={values.place} onChange={(value) => update("place", value)} />}
+      </Field>
       {beforePrice}
       <Field label="Price (EUR)" mark={marks.price} reason={reasons.price} errors={fieldErrors.price} hint="Like 25 or 25.50. Enter 0 to give it away.">
         {(props) => (

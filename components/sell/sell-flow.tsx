@@ -4,7 +4,7 @@ import { useState, useSyncExternalStore } from "react";
 import { clearDraft, draftStorageKey } from "@/lib/sell/sell-draft";
 import { SellForm } from "./sell-form";
 
-type SellFlowProps = { userId: string; maxUploadMb: number; locale: string };
+type SellFlowProps = { userId: string; maxUploadMb: number; locale: string; defaultPlace: string };
 
 const subscribeToNothing = () => () => {};
 
@@ -12,7 +12,7 @@ const subscribeToNothing = () => () => {};
  * /sell in the browser. The form starts from the draft kept in localStorage, which the server
  * cannot see, so it is rendered on the client only. "Start over" mounts a fresh, empty form.
  */
-export function SellFlow({ userId, maxUploadMb, locale }: SellFlowProps) {
+export function SellFlow({ userId, maxUploadMb, locale, defaultPlace }: SellFlowProps) {
   const inBrowser = useSyncExternalStore(
     subscribeToNothing,
     () => true,
@@ -34,6 +34,7 @@ export function SellFlow({ userId, maxUploadMb, locale }: SellFlowProps) {
       storageKey={storageKey}
       maxUploadMb={maxUploadMb}
       locale={locale}
+      defaultPlace={defaultPlace}
       onStartOver={() => {
         clearDraft(storageKey);
         setGeneration((current) => current + 1);

@@ -13,14 +13,19 @@ import { StartOver } from "./start-over";
 import { SuggestionDetailsFields } from "./suggestion-details-fields";
 import { SuggestionFeedback } from "./suggestion-feedback";
 
-type SellFormProps = { storageKey: string; maxUploadMb: number; locale: string; onStartOver: () => void };
+type SellFormProps = { storageKey: string; maxUploadMb: number; locale: string; defaultPlace: string; onStartOver: () => void };
 
 /**
  * Photo first, then the listing form filled in from the model's suggestion as it streams in.
  * Every change is saved to the draft; a field the seller has touched is never overwritten.
  */
-export function SellForm({ storageKey, maxUploadMb, locale, onStartOver }: SellFormProps) {
-  const [draft, dispatch] = useReducer(sellDraftReducer, storageKey, (key) => loadDraft(key) ?? emptyDraft());
+export function SellForm({ storageKey, maxUploadMb, locale, defaultPlace, onStartOver }: SellFormProps) {
+  // The seller's default place is pre-selected, unless the draft already has one.
+  const [draft, dispatch] = useReducer(sellDraftReducer, storageKey, (key) => {
+    const saved = loadDraft(key);
+    if (!saved) return emptyDraft(defaultPlace);
+    return saved.values.place ? saved : { ...saved, values: { ...saved.values, place: defaultPlace } };
+  });
   const prefillRequest = useRef<AbortController | null>(null);
   const publishing = useRef(false);
   const formArea = useRef<HTMLDivElement>(null);
@@ -92,7 +97,7 @@ export function SellForm({ storageKey, maxUploadMb, locale, onStartOver }: SellF
   const marks = fieldMarks(draft);
   const reasons = fieldExplanations(draft);
   const prefill = draft.prefill;
-  const hasWork = draft.photos.length > 0 || Object.values(draft.values).some(Boolean) || prefill.status !== "idle";
+  const hasWork = draft.photos.length > 0 || Object.entries(draft.values).some(([field, value]) => field !== "place" && value) || prefill.status !== "idle";
 
   return (
     <div ref={formArea} className="flex flex-col gap-4">

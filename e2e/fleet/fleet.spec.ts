@@ -6,7 +6,7 @@ import { createClient } from "redis";
 import { missingFleetPrerequisite, startFleet, type Fleet } from "../../lib/fleet/fleet";
 import { newAccount, signUp } from "../support/accounts";
 import { drawPhoto } from "../support/images";
-import { addPhotos, fillListingForm, publishListing, waitForSuggestion } from "../support/listings";
+import { addPhotos, choosePlace, fillListingForm, publishListing, waitForSuggestion } from "../support/listings";
 
 // Trova on two nodes behind nginx, on shared PostgreSQL, Redis and S3 storage (s3rver). A client
 // is pinned to a node with the cookie trova_pin_node=<n> (deploy/nginx.conf, tests only); every
@@ -171,6 +171,7 @@ test("sell on node A, buy on node B, lose node A mid-draft and lose nothing", as
   expect(await draftPhoto.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
 
   await fillListingForm(sellerPage, { description: "Works, new bulb.", category: "Home & Garden", condition: "Good" });
+  await choosePlace(sellerPage);
   await sellerPage.getByRole("button", { name: "Publish listing" }).click();
   await sellerPage.waitForURL(/\/listings\/[0-9a-f-]{36}$/);
   await expect(sellerPage.getByRole("heading", { level: 1, name: "Brass floor lamp" })).toBeVisible();

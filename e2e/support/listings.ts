@@ -2,7 +2,7 @@ import { expect, type Page } from "@playwright/test";
 import { newAccount, signUp } from "./accounts";
 import { drawPhoto } from "./images";
 
-export type ListingInput = { title: string; description: string; category: string; condition: string; price: string };
+export type ListingInput = { title: string; description: string; category: string; condition: string; price: string; place?: string };
 
 /** Fills the listing form (on /sell or an edit page). */
 export async function fillListingForm(page: Page, listing: Partial<ListingInput>) {
@@ -11,6 +11,16 @@ export async function fillListingForm(page: Page, listing: Partial<ListingInput>
   if (listing.category) await page.getByLabel("Category").selectOption(listing.category);
   if (listing.condition) await page.getByLabel("Condition").selectOption({ label: listing.condition });
   if (listing.price !== undefined) await page.getByLabel("Price (EUR)").fill(listing.price);
+  if (listing.place !== undefined) await page.getByLabel("Where is it?").fill(listing.place);
+}
+
+/**
+ * Every listing has a place; a new account has no default one yet. Types `place` into the field
+ * when it is still empty (a seller with a default place keeps theirs), before publishing.
+ */
+export async function choosePlace(page: Page, place = "Dublin") {
+  const field = page.getByLabel("Where is it?");
+  if ((await field.inputValue()) === "") await field.fill(place);
 }
 
 export async function addPhotos(page: Page, count: number) {
@@ -35,6 +45,7 @@ export async function publishListing(page: Page, listing: ListingInput, photos =
   await addPhotos(page, photos);
   await waitForSuggestion(page);
   await fillListingForm(page, listing);
+  await choosePlace(page);
   await page.getByRole("button", { name: "Publish listing" }).click();
   await page.waitForURL(/\/listings\/[0-9a-f-]{36}$/);
   return page.url().split("/").pop()!;

@@ -47,6 +47,8 @@ export type CatalogueOptions = {
 export const PAGES: { page: string; path: string | ((listingPath: string) => string) }[] = [
   { page: "home", path: "/" },
   { page: "search", path: "/?q=bike" },
+  // The same search within 25 km of Galway (BENCHMARKS.md compares the two: target 1.5×).
+  { page: "search near", path: "/?q=bike&near=Galway&km=25" },
   { page: "search + filters", path: "/?category=Electronics&condition=good&max=300&sort=price_asc" },
   { page: "listing", path: (listingPath) => listingPath },
   // No listings and no database read for a visitor: what rendering any page costs on this machine.

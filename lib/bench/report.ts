@@ -68,6 +68,18 @@ export function formatBenchmarks(results: CatalogueResult[], meta: BenchMeta): s
     lines.push("");
   }
 
+  const near = nearRows(results);
+  if (near.length) {
+    lines.push(`## A near search against the same search without it (target: p95 within ${NEAR_TARGET}×)`, "");
+    lines.push("`/?q=bike&near=Galway&km=25` against `/?q=bike`: the bounding box on the indexed place columns, then the exact distance.", "");
+    lines.push("| database | listings | p95 without → near | ratio | within target |");
+    lines.push("|---|---:|---|---:|---|");
+    for (const row of near) {
+      lines.push(`| ${DATABASE_LABEL[row.database]} | ${number(row.totalListings)} | ${number(row.withoutP95)} → ${number(row.nearP95)} ms | ${number(row.ratio, 2)}× | ${row.ratio <= NEAR_TARGET ? "yes" : "**no**"} |`);
+    }
+    lines.push("");
+  }
+
   const postgres = results.filter((result) => result.database === "postgres");
   if (postgres.length) {
     const worst = Math.max(...postgres.flatMap((result) => result.pages.map((page) => page.p95Ms)));
@@ -95,7 +107,8 @@ export function formatBenchmarks(results: CatalogueResult[], meta: BenchMeta): s
   lines.push("  the database itself (WebAssembly in the same process, roughly a fifth of the CPU).");
   lines.push("- The database part is index-bound when the large catalogue's sequential scans are 0 (table above). Every");
   lines.push(`  list page reads at most one page of cards in index order and counts at most ${number(COUNT_LIMIT + 1)} matches.`);
-  lines.push("- Every page measured shows a full page of 24 cards at both sizes, so the sizes compare like with like.", "");
+  lines.push("- Every page measured shows a full page of 24 cards at both sizes, so the sizes compare like with like; the");
+  lines.push("  near search alone finds fewer on the small catalogue (it is compared with the same search without `near`).", "");
   lines.push("## Fleet: through nginx, 1 node against 2", "");
   if (meta.fleet.length) {
     lines.push("`npm run fleet`'s set-up (nginx, `next start` nodes, PostgreSQL, Redis, s3rver), demo catalogue, same run.");
@@ -119,6 +132,19 @@ export function formatBenchmarks(results: CatalogueResult[], meta: BenchMeta): s
     lines.push("Not measured in this run (`npm run bench -- --skip-prefill`).", "");
   }
   return `${lines.join("\n")}\n`;
+}
+
+const NEAR_TARGET = 1.5;
+
+type NearRow = { database: DatabaseKind; totalListings: number; withoutP95: number; nearP95: number; ratio: number };
+
+function nearRows(results: CatalogueResult[]): NearRow[] {
+  return results.flatMap((result) => {
+    const without = result.pages.find((page) => page.page === "search");
+    const near = result.pages.find((page) => page.page === "search near");
+    if (!without || !near) return [];
+    return [{ database: result.database, totalListings: result.totalListings, withoutP95: without.p95Ms, nearP95: near.p95Ms, ratio: near.p95Ms / without.p95Ms }];
+  });
 }
 
 type ScalingRow = { database: DatabaseKind; page: string; smallP95: number; largeP95: number; ratio: number; rpsRatio: number };

@@ -45,6 +45,8 @@ export const user = pgTable("user", {
   banned: boolean("banned").default(false),
   banReason: text("ban_reason"),
   banExpires: timestamp("ban_expires", { withTimezone: true }),
+  // The seller's default place (a gazetteer label, lib/places), pre-selected when they sell.
+  defaultPlace: text("default_place"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -132,6 +134,11 @@ export const listings = pgTable(
     hiddenAt: timestamp("hidden_at", { withTimezone: true }),
     hiddenReason: text("hidden_reason"),
     // Title words weigh more than description words when ranking search results.
+    // Where the item is: a town from the gazetteer (lib/places), its label and coordinates. Null
+    // only on listings made before places existed; the sell and edit forms require one.
+    placeName: text("place_name"),
+    placeLat: doublePrecision("place_lat"),
+    placeLng: doublePrecision("place_lng"),
     searchVector: tsvector("search_vector").generatedAlwaysAs(
       sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(description, '')), 'B')`,
     ),
@@ -150,6 +157,10 @@ export const listings = pgTable(
     index("listings_seller_idx").on(table.sellerId, table.createdAt.desc().nullsFirst()),
     // Partial, like the indexes above: a search never has to AND its matches with "for sale".
     index("listings_for_sale_search_idx").using("gin", table.searchVector).where(FOR_SALE_CONDITION),
+    // A "near" search first keeps the rows inside a bounding box of latitude and longitude
+    // (a range on the first column, a filter on the second, both read from this index), then
+    // computes the exact distance on those alone.
+    index("listings_for_sale_place_idx").on(table.placeLat, table.placeLng).where(FOR_SALE_CONDITION),
     index("listings_title_trgm_idx").using("gin", sql`${table.title} gin_trgm_ops`),
   ],
 );

@@ -69,6 +69,13 @@ export const listingSchema = z
     category: z.enum(CATEGORIES, { error: "Choose a category." }),
     condition: z.enum(CONDITIONS, { error: "Choose the item's condition." }),
     price: priceSchema,
+    // A town's label from the gazetteer; the server resolves it to coordinates (lib/sell/listing-place.ts).
+    place: z
+      .string({ error: "Choose the town or city where the item is." })
+      .overwrite(withoutControlCharacters)
+      .trim()
+      .min(1, "Choose the town or city where the item is.")
+      .max(100, "Choose the town or city from the list."),
     photoIds: z
       .array(z.uuid({ error: "One of the photos is not valid. Remove it and add it again." }), { error: "Add at least one photo." })
       .min(1, "Add at least one photo.")
@@ -84,9 +91,13 @@ export type ListingFormValues = {
   category: z.input<typeof listingSchema>["category"] | "";
   condition: z.input<typeof listingSchema>["condition"] | "";
   price: string;
+  place: string;
 };
 
 export type ListingInput = z.output<typeof listingSchema>;
+
+/** A listing ready to store: its place resolved to the gazetteer's label and coordinates. */
+export type PlacedListingInput = Omit<ListingInput, "place"> & { placeName: string; placeLat: number; placeLng: number };
 
 const listingIdSchema = z.uuid({ error: "That listing doesn't exist or isn't yours." });
 

@@ -34,7 +34,7 @@ export const STATUS_LABELS: Record<ListingStatus, string> = {
   sold: "Sold",
 };
 
-export const SORTS = ["relevance", "newest", "price_asc", "price_desc"] as const;
+export const SORTS = ["relevance", "newest", "price_asc", "price_desc", "distance"] as const;
 export type Sort = (typeof SORTS)[number];
 
 export const SORT_LABELS: Record<Sort, string> = {
@@ -42,7 +42,13 @@ export const SORT_LABELS: Record<Sort, string> = {
   newest: "Newest",
   price_asc: "Price: low to high",
   price_desc: "Price: high to low",
+  distance: "Nearest first",
 };
+
+// "Within" choices of a near search; a URL with another radius is rounded into these bounds.
+export const RADIUS_CHOICES_KM = [5, 10, 25, 50, 100, 200] as const;
+export const DEFAULT_RADIUS_KM = 25;
+export const MAX_RADIUS_KM = 200;
 
 export const MAX_PHOTOS = 8;
 export const PAGE_SIZE = 24;

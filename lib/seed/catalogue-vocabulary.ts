@@ -80,6 +80,4 @@ export const DESCRIPTION_MIDDLES = [
   "Happy to answer any questions.",
 ];
 
-export const AREAS = ["Rathmines", "Drumcondra", "Cork city", "Galway", "Limerick", "Swords", "Bray", "Dún Laoghaire", "Athlone", "Kilkenny"];
-
 export const SELLER_NAMES = ["Sean", "Emma", "Jack", "Sophie", "Conor", "Chloe", "Luca", "Grace", "Oisín", "Ava", "Jakub", "Saoirse"];

@@ -4,8 +4,9 @@ import type { Image, NewListing } from "@/lib/db/schema";
 import { vacuumCatalogueTables, deleteImageRows, insertCatalogueBatch } from "@/lib/db/queries/seed";
 import { copyImageFiles, deleteImageFiles, storeUploadedImage } from "@/lib/images";
 import { CATEGORIES, type Condition } from "@/lib/listings/options";
+import { listPlaces, type Place } from "@/lib/places/gazetteer";
 import { ensureAccounts } from "./accounts";
-import { AREAS, CATALOGUE_ITEMS, CONDITION_OPENERS, DESCRIPTION_MIDDLES, SELLER_NAMES, type CatalogueItem } from "./catalogue-vocabulary";
+import { CATALOGUE_ITEMS, CONDITION_OPENERS, DESCRIPTION_MIDDLES, SELLER_NAMES, type CatalogueItem } from "./catalogue-vocabulary";
 import { DEMO_PASSWORD } from "./demo-listings";
 import { drawListingPhoto, type PhotoIcon } from "./photos";
 import { pick, pickWeighted } from "./random";
@@ -37,9 +38,12 @@ export async function seedCatalogue(count: number, onProgress?: (done: number) =
   const copies = pLimit(COPY_CONCURRENCY);
   try {
     const now = Date.now();
+    // Towns weighted by the square root of their population: Dublin has the most listings, and a
+    // town of 2,000 still has a few.
+    const places: [Place, number][] = listPlaces().map((place) => [place, Math.sqrt(place.population)]);
     for (let done = 0; done < count; done += BATCH_SIZE) {
       const size = Math.min(BATCH_SIZE, count - done);
-      const listings = Array.from({ length: size }, () => generateListing(sellerIds, now));
+      const listings = Array.from({ length: size }, () => generateListing(sellerIds, now, pickWeighted(places)));
       const images = await Promise.all(
         listings.map(({ listing, icon }) => copies(async () => {
           const { storageKey, width, height, bytes, sha256, originalType } = pool.get(icon)!;
@@ -72,7 +76,7 @@ async function storePhotoPool(ownerId: string): Promise<Map<PhotoIcon, Image>> {
   return pool;
 }
 
-function generateListing(sellerIds: string[], now: number): { listing: NewListing & { id: string }; icon: PhotoIcon } {
+function generateListing(sellerIds: string[], now: number, place: Place): { listing: NewListing & { id: string }; icon: PhotoIcon } {
   const category = pick(CATEGORIES);
   const item: CatalogueItem = pick(CATALOGUE_ITEMS[category]);
   const condition = pickWeighted(CONDITION_WEIGHTS);
@@ -91,11 +95,14 @@ function generateListing(sellerIds: string[], now: number): { listing: NewListin
       description: [
         pick(CONDITION_OPENERS[condition]),
         pick(DESCRIPTION_MIDDLES),
-        `Collection from ${pick(AREAS)}${Math.random() < 0.4 ? ", or I can post." : "."}`,
+        `Collection from ${place.name}${Math.random() < 0.4 ? ", or I can post." : "."}`,
       ].join(" "),
       category,
       condition,
       priceCents: priceEuros * 100,
+      placeName: place.label,
+      placeLat: place.lat,
+      placeLng: place.lng,
       status: roll < 0.04 ? "sold" : roll < 0.12 ? "reserved" : "active",
       createdAt,
       updatedAt: createdAt,

@@ -6,12 +6,13 @@ import type { PhotoIcon } from "./photos";
 
 export const DEMO_PASSWORD = "trova-demo-1";
 
+// Each seller's default place (a gazetteer label, lib/places): their listings are there.
 export const DEMO_SELLERS = [
-  { name: "Aoife M.", email: "aoife@example.com" },
-  { name: "Marco Rossi", email: "marco@example.com" },
-  { name: "Ciarán", email: "ciaran@example.com" },
-  { name: "Lena Fischer", email: "lena@example.com" },
-  { name: "Niamh K.", email: "niamh@example.com" },
+  { name: "Aoife M.", email: "aoife@example.com", place: "Rathmines" },
+  { name: "Marco Rossi", email: "marco@example.com", place: "Galway" },
+  { name: "Ciarán", email: "ciaran@example.com", place: "Cork" },
+  { name: "Lena Fischer", email: "lena@example.com", place: "Limerick" },
+  { name: "Niamh K.", email: "niamh@example.com", place: "Sligo" },
 ] as const;
 
 export type DemoListing = {
@@ -25,6 +26,8 @@ export type DemoListing = {
   seller: number;
   icon: PhotoIcon;
   photos: 1 | 2 | 3;
+  /** Where it is, when not at the seller's default place (a gazetteer label). */
+  place?: string;
   /** How long ago it was listed, in days (fractions spread listings over the day). */
   daysAgo: number;
 };
@@ -75,6 +78,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     condition: "fair",
     priceEuros: 45,
     seller: 2,
+    place: "Rathmines",
     icon: "bike",
     photos: 2,
     daysAgo: 3.1,
@@ -504,5 +508,17 @@ export const DEMO_LISTINGS: DemoListing[] = [
     icon: "record",
     photos: 2,
     daysAgo: 14.1,
+  },
+  {
+    title: "Samsung 43 inch smart TV",
+    description:
+      "Full HD, Netflix and YouTube built in, remote and stand included. Moving to a smaller flat so it has to go.\n\nCollection from Salthill, or I can meet in town.",
+    category: "Electronics",
+    condition: "good",
+    priceEuros: 140,
+    seller: 1,
+    icon: "laptop",
+    photos: 1,
+    daysAgo: 3.4,
   },
 ];

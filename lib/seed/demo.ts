@@ -1,6 +1,8 @@
 import pLimit from "p-limit";
 import { countListings, getSellerListingTitles, insertListingWithPhotos } from "@/lib/db/queries/seed";
+import { setDefaultPlace } from "@/lib/db/queries/users";
 import { storeUploadedImage } from "@/lib/images";
+import { findPlace, listPlaces, type Place } from "@/lib/places/gazetteer";
 import { ensureAccounts } from "./accounts";
 import { DEMO_LISTINGS, DEMO_PASSWORD, DEMO_SELLERS, type DemoListing } from "./demo-listings";
 import { drawListingPhoto } from "./photos";
@@ -22,6 +24,7 @@ export async function seedDemoIfEmpty(): Promise<number> {
  */
 export async function seedDemo(now = new Date()): Promise<number> {
   const sellerIds = await ensureAccounts(DEMO_SELLERS, DEMO_PASSWORD);
+  for (const [index, seller] of DEMO_SELLERS.entries()) await setDefaultPlace(sellerIds[index], seller.place);
   const existing = await getSellerListingTitles(sellerIds);
   const missing = DEMO_LISTINGS.map((listing, index) => ({ listing, index })).filter(
     ({ listing }) => !existing.has(`${sellerIds[listing.seller]}\n${listing.title}`),
@@ -43,6 +46,7 @@ async function addDemoListing(listing: DemoListing, index: number, sellerId: str
     imageIds.push(stored.image.id);
   }
   const createdAt = new Date(now.getTime() - listing.daysAgo * DAY_MS);
+  const place = demoListingPlace(listing);
   await insertListingWithPhotos(
     {
       sellerId,
@@ -52,6 +56,9 @@ async function addDemoListing(listing: DemoListing, index: number, sellerId: str
       condition: listing.condition,
       priceCents: Math.round(listing.priceEuros * 100),
       status: listing.status ?? "active",
+      placeName: place.label,
+      placeLat: place.lat,
+      placeLng: place.lng,
       createdAt,
       updatedAt: createdAt,
     },
@@ -59,3 +66,14 @@ async function addDemoListing(listing: DemoListing, index: number, sellerId: str
   );
 }
 
+
+/**
+ * A demo listing's place: its own, else a town its description collects from ("Collection from
+ * Drumcondra"), else its seller's default place.
+ */
+export function demoListingPlace(listing: DemoListing): Place {
+  const mentioned = listPlaces().find((place) => new RegExp(`\\b(from|in) ${place.name}\\b`).test(listing.description));
+  const place = (listing.place ? findPlace(listing.place) : null) ?? mentioned ?? findPlace(DEMO_SELLERS[listing.seller].place);
+  if (!place) throw new Error(`Demo listing "${listing.title}" has no place in the gazetteer.`);
+  return place;
+}

@@ -1,13 +1,13 @@
 import * as sellerListings from "@/lib/db/queries/seller-listings";
 import type { SellerMutationResult } from "@/lib/db/queries/seller-listings";
 import { deleteImageFiles } from "@/lib/images";
-import type { ListingInput } from "@/lib/listings/listing-schema";
+import type { PlacedListingInput } from "@/lib/listings/listing-schema";
 
 // A seller's changes that take photos off a listing: the rows go in the query's transaction,
 // the files only after it commits, so a rolled-back change never loses a photo.
 
 /** Saves fields and the photo set; photos taken off the listing are deleted, rows and files. */
-export async function updateListing(sellerId: string, listingId: string, input: ListingInput): Promise<SellerMutationResult> {
+export async function updateListing(sellerId: string, listingId: string, input: PlacedListingInput): Promise<SellerMutationResult> {
   const result = await sellerListings.updateListing(sellerId, listingId, input);
   if (!result.ok) return result;
   await deleteImageFiles(result.removedStorageKeys);

@@ -16,7 +16,7 @@ export const DETAIL_FIELDS = ["brand", "colour", "material", "size"] as const;
 export type DetailField = (typeof DETAIL_FIELDS)[number];
 export type SuggestionDetails = Record<DetailField, string>;
 
-const FORM_FIELDS = ["title", "description", "category", "condition", "price"] as const satisfies readonly (keyof ListingFormValues)[];
+const FORM_FIELDS = ["title", "description", "category", "condition", "price", "place"] as const satisfies readonly (keyof ListingFormValues)[];
 export type SuggestibleField = (typeof FORM_FIELDS)[number] | DetailField;
 const SUGGESTIBLE_FIELDS = [...FORM_FIELDS, ...DETAIL_FIELDS] as const;
 
@@ -29,6 +29,8 @@ const draftSchema = z.object({
     category: z.enum([...CATEGORIES, ""]),
     condition: z.enum([...CONDITIONS, ""]),
     price: text(50),
+    // Drafts saved before places existed have none.
+    place: text(100).default(""),
   }),
   details: z.object({ brand: text(60), colour: text(40), material: text(40), size: text(40) }),
   photos: z.array(z.object({ id: z.uuid(), thumbUrl: z.string().regex(/^\/api\/images\/[\w.-]+$/) })).max(20),
@@ -57,9 +59,10 @@ export type PrefillState = SellDraft["prefill"];
 export type SuggestionFeedback = NonNullable<SellDraft["feedback"]>;
 type UploadedPhoto = SellDraft["photos"][number];
 
-export function emptyDraft(): SellDraft {
+/** A fresh draft; `place` is the seller's default place, pre-selected. */
+export function emptyDraft(place = ""): SellDraft {
   return {
-    values: { title: "", description: "", category: "", condition: "", price: "" },
+    values: { title: "", description: "", category: "", condition: "", price: "", place },
     details: { brand: "", colour: "", material: "", size: "" },
     photos: [],
     suggested: [],

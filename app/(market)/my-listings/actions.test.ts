@@ -58,7 +58,7 @@ describe("forged calls with another user's listing id", () => {
   });
 
   it("cannot edit it, even reusing its own photo ids", async () => {
-    const forged = { title: "Mine now", description: "", category: "Sports", condition: "good", price: "1", photoIds: [photoId] };
+    const forged = { title: "Mine now", description: "", category: "Sports", condition: "good", price: "1", place: "Sligo", photoIds: [photoId] };
     expect(await updateListing(listingId, forged)).toEqual(NOT_YOURS);
     await unchanged();
   });
@@ -81,7 +81,7 @@ describe("the seller's own calls", () => {
   it("mark the listing reserved, edit it, then delete it", async () => {
     session.user = { id: "ana" };
     expect(await setListingStatus({ listingId, status: "reserved" })).toEqual({ ok: true });
-    const edit = { title: "Road bike, 56 cm", description: "Serviced", category: "Sports", condition: "like_new", price: "280", photoIds: [photoId] };
+    const edit = { title: "Road bike, 56 cm", description: "Serviced", category: "Sports", condition: "like_new", price: "280", place: "Galway", photoIds: [photoId] };
     await expect(updateListing(listingId, edit)).rejects.toThrow(`redirect:/listings/${listingId}`);
     expect(await getListingForEdit("ana", listingId)).toMatchObject({ title: "Road bike, 56 cm", status: "reserved", priceCents: 28_000 });
     expect(await deleteListing({ listingId })).toEqual({ ok: true });

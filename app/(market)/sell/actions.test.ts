@@ -5,7 +5,9 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { DEFAULT_FIXTURE } from "@/lib/ai/mock-fixtures";
 import { getDb } from "@/lib/db/client";
 import { getAiCallForUser } from "@/lib/db/queries/ai-calls";
+import { getListingById } from "@/lib/db/queries/listings";
 import { getSellerListings } from "@/lib/db/queries/seller-listings";
+import { getDefaultPlace } from "@/lib/db/queries/users";
 import { aiCalls, listings, user } from "@/lib/db/schema";
 import { normalisedEditDistance } from "@/lib/sell/implicit-feedback";
 import { createListing, rateSuggestion, uploadListingPhoto } from "./actions";
@@ -33,7 +35,7 @@ async function upload(ownerId: string) {
   return result.photo;
 }
 
-const details = { title: "Blue armchair", description: "", category: "Furniture", condition: "good", price: "45" };
+const details = { title: "Blue armchair", description: "", category: "Furniture", condition: "good", price: "45", place: "Galway" };
 
 beforeAll(async () => {
   const db = await getDb();
@@ -75,6 +77,24 @@ describe("createListing", () => {
     const photo = await upload("ana");
     await expect(createListing({ ...details, photoIds: [photo.id] })).rejects.toThrow(/^redirect:\/listings\/[0-9a-f-]{36}$/);
     expect((await getSellerListings("ana")).map((listing) => [listing.title, listing.priceCents])).toContainEqual(["Blue armchair", 4500]);
+  });
+
+  it("stores the place's label and coordinates and makes it the seller's default place", async () => {
+    const photo = await upload("ana");
+    await expect(createListing({ ...details, title: "Pine bookcase", place: " gaillimh ", photoIds: [photo.id] })).rejects.toThrow(/^redirect:/);
+    const [stored] = (await getSellerListings("ana")).filter((listing) => listing.title === "Pine bookcase");
+    const listing = await getListingById(stored.id);
+    expect(listing).toMatchObject({ placeName: "Galway", placeLat: expect.closeTo(53.27, 1), placeLng: expect.closeTo(-9.05, 1) });
+    expect(await getDefaultPlace("ana")).toBe("Galway");
+  });
+
+  it("refuses a place the gazetteer does not know, beside the field, and stores nothing", async () => {
+    const photo = await upload("ana");
+    const before = (await getSellerListings("ana")).length;
+    const result = await createListing({ ...details, place: "Atlantis", photoIds: [photo.id] });
+    expect(result).toMatchObject({ ok: false, fieldErrors: { place: [expect.stringMatching(/doesn't know that place/)] } });
+    expect(await createListing({ ...details, place: "", photoIds: [photo.id] })).toMatchObject({ ok: false, fieldErrors: { place: ["Choose the town or city where the item is."] } });
+    expect(await getSellerListings("ana")).toHaveLength(before);
   });
 
   it("explains invalid fields", async () => {

@@ -10,6 +10,7 @@ import { getAiCallForUser, setAiCallFeedback } from "@/lib/db/queries/ai-calls";
 import * as sellerListings from "@/lib/db/queries/seller-listings";
 import { imageUrl, storeUploadedImage } from "@/lib/images";
 import { listingSchema } from "@/lib/listings/listing-schema";
+import { placeListing } from "@/lib/sell/listing-place";
 import { sellerFailure, SIGNED_OUT_MESSAGE } from "@/lib/sell/seller-failures";
 import { suggestionFeedbackSchema } from "@/lib/sell/feedback-schema";
 import { computeImplicitFeedback } from "@/lib/sell/implicit-feedback";
@@ -50,7 +51,9 @@ export async function createListing(input: unknown): Promise<ActionResult> {
   if (!parsed.success) return invalidInput(parsed.error);
   const suspended = await suspensionRefusal(user.id, "publish listings");
   if (suspended) return failure(suspended);
-  const listing = parsed.data;
+  const placed = placeListing(parsed.data);
+  if (!placed.ok) return placed;
+  const listing = placed.listing;
   // The link is bookkeeping: a malformed or foreign one is dropped, the listing still goes out.
   const fromSuggestion = suggestionPartSchema.safeParse(input).data?.fromSuggestion;
   const call = fromSuggestion ? await getAiCallForUser(fromSuggestion.callId, user.id) : null;

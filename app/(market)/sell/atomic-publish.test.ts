@@ -46,7 +46,7 @@ vi.mock("next/navigation", () => ({
   },
 }));
 
-const details = { title: "Walnut side table", description: "Solid walnut.", category: "Furniture", condition: "good", price: "80" };
+const details = { title: "Walnut side table", description: "Solid walnut.", category: "Furniture", condition: "good", price: "80", place: "Cork" };
 
 /** Stored files that no images row points at: what a half-done publish would leave behind. */
 async function orphanFiles(): Promise<string[]> {

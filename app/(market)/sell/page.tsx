@@ -5,12 +5,13 @@ import { env } from "@/lib/env";
 import { getRequestLocale } from "@/lib/listings/locale";
 import { getActiveSuspension } from "@/lib/db/queries/safety";
 import { suspendedMessage } from "@/lib/safety/suspension";
+import { getDefaultPlace } from "@/lib/db/queries/users";
 
 export const metadata: Metadata = { title: "Sell something", robots: { index: false } };
 
 export default async function SellPage() {
   const [user, locale] = await Promise.all([requireUser("/sell"), getRequestLocale()]);
-  const suspension = await getActiveSuspension(user.id);
+  const [suspension, defaultPlace] = await Promise.all([getActiveSuspension(user.id), getDefaultPlace(user.id).then((place) => place ?? "")]);
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="mb-1 text-2xl font-semibold">Sell something</h1>
@@ -23,7 +24,7 @@ export default async function SellPage() {
           {suspendedMessage(suspension, "publish listings")}
         </p>
       )}
-      <SellFlow userId={user.id} maxUploadMb={env.MAX_UPLOAD_MB} locale={locale} />
+      <SellFlow userId={user.id} maxUploadMb={env.MAX_UPLOAD_MB} locale={locale} defaultPlace={defaultPlace} />
     </div>
   );
 }

@@ -1,8 +1,11 @@
-import { and, asc, count, desc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, between, count, desc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/lib/db/client";
 import { FOR_SALE_CONDITION, images, listings, user } from "@/lib/db/schema";
 import { PAGE_SIZE } from "@/lib/listings/options";
 import { effectiveSort, type ListingSearch } from "@/lib/listings/search-params";
+import { expandSynonyms } from "@/lib/listings/synonyms";
+import { correctedQuery } from "@/lib/listings/typo-correction";
+import { boundingBox, type Coordinates } from "@/lib/places/distance";
 import { isUuid } from "@/lib/db/uuid";
 import { suspensionInForce } from "./safety";
 
@@ -37,6 +40,7 @@ export const listingCardColumns = {
   condition: listings.condition,
   status: listings.status,
   createdAt: listings.createdAt,
+  placeName: listings.placeName,
   imageKey: firstImageKey,
 };
 
@@ -48,8 +52,14 @@ export type ListingCard = {
   condition: (typeof listings.$inferSelect)["condition"];
   status: (typeof listings.$inferSelect)["status"];
   createdAt: Date;
+  placeName: string | null;
   imageKey: string | null;
+  /** From the search's place, when it has one (and the listing has a place). */
+  distanceKm?: number | null;
 };
+
+/** Where a near search is centred, and how far it reaches. */
+export type SearchOrigin = Coordinates & { km: number };
 
 export type ListingSearchResult = {
   items: ListingCard[];
@@ -58,14 +68,18 @@ export type ListingSearchResult = {
   totalIsLimit: boolean;
   page: number;
   pageCount: number;
+  /** Set when nothing matched as typed and the words were matched as typos: what they were taken for. */
+  correctedQuery?: string;
 };
 
 /**
  * Public search: active and reserved listings (sold ones leave the results), filtered, sorted,
- * paginated. A query is looked up with full-text search; only when that finds nothing are its
- * words compared with title words for typos (trigram similarity), which costs more per row.
+ * paginated. A query is looked up with full-text search, its synonyms included; only when that
+ * finds nothing are its words compared with title words for typos (trigram similarity), which
+ * costs more per row. With an `origin`, only listings within `origin.km` are kept: a bounding box
+ * on the indexed place columns first, then the exact (haversine) distance on what is inside it.
  */
-export async function searchListings(search: ListingSearch): Promise<ListingSearchResult> {
+export async function searchListings(search: ListingSearch, origin?: SearchOrigin): Promise<ListingSearchResult> {
   const db = await getDb();
   const page = search.page ?? 1;
   // Spelled as the partial indexes' condition (schema.ts), so the planner can use them.
@@ -74,22 +88,49 @@ export async function searchListings(search: ListingSearch): Promise<ListingSear
   if (search.condition) filters.push(eq(listings.condition, search.condition));
   if (search.min !== undefined) filters.push(gte(listings.priceCents, Math.round(search.min * 100)));
   if (search.max !== undefined) filters.push(lte(listings.priceCents, Math.round(search.max * 100)));
+  const distance = origin ? distanceFrom(origin) : undefined;
+  if (origin && distance) {
+    const box = boundingBox(origin, origin.km);
+    filters.push(
+      between(listings.placeLat, box.minLat, box.maxLat),
+      between(listings.placeLng, box.minLng, box.maxLng),
+      sql`${distance} <= ${origin.km}`,
+    );
+  }
 
   const sort = effectiveSort(search);
+  const orderBy = (rank?: SQL) => {
+    if (sort === "distance" && distance) return [sql`${distance} asc`, desc(listings.createdAt)];
+    if (sort === "relevance" && rank) return [sql`${rank} desc`, desc(listings.createdAt)];
+    return orderFor(sort);
+  };
+  const columns = distance ? { ...listingCardColumns, distanceKm: sql<number | null>`${distance}` } : listingCardColumns;
   const query = search.q;
   return db.transaction(async (tx) => {
-    if (!query) return readPage(tx, and(...filters), orderFor(sort), page, { countInOrder: sort === "newest" });
+    if (!query) return readPage(tx, columns, and(...filters), orderBy(), page, { countInOrder: sort === "newest" && !distance });
     // Ranking scores every match, so each phase ranks with what it matched on, and nothing more:
     // ts_rank (weighted word frequency) rather than ts_rank_cd, whose cover-density pass costs
     // about a third more per match for no visible difference on listings this short.
-    const ranked = (rank: SQL) => (sort === "relevance" ? [sql`${rank} desc`, desc(listings.createdAt)] : orderFor(sort));
-    const tsQuery = sql`websearch_to_tsquery('english', ${query})`;
-    const matches = await readPage(tx, and(...filters, sql`${listings.searchVector} @@ ${tsQuery}`), ranked(sql`ts_rank(${listings.searchVector}, ${tsQuery})`), page);
+    const tsQuery = sql.join(
+      expandSynonyms(query).map((variant) => sql`websearch_to_tsquery('english', ${variant})`),
+      sql` || `,
+    );
+    const matches = await readPage(tx, columns, and(...filters, sql`${listings.searchVector} @@ (${tsQuery})`), orderBy(sql`ts_rank(${listings.searchVector}, ${tsQuery})`), page);
     if (matches.total > 0) return matches;
     // Scoped to this transaction, so it never leaks to other users of a pooled connection.
     await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_SIMILARITY)}, true)`);
-    return readPage(tx, and(...filters, sql`${query} <% ${listings.title}`), ranked(sql`word_similarity(${query}, ${listings.title})`), page);
+    const typos = await readPage(tx, columns, and(...filters, sql`${query} <% ${listings.title}`), orderBy(sql`word_similarity(${query}, ${listings.title})`), page);
+    const corrected = typos.total > 0 ? correctedQuery(query, typos.items.map((item) => item.title)) : null;
+    return corrected ? { ...typos, correctedQuery: corrected } : typos;
   });
+}
+
+/** Kilometres from `origin` to a listing's place, by the haversine formula (lib/places/distance.ts). */
+function distanceFrom(origin: Coordinates): SQL<number> {
+  return sql<number>`(12742 * asin(least(1, sqrt(
+    power(sin(radians(${listings.placeLat} - ${origin.lat}) / 2), 2)
+    + cos(radians(${origin.lat})) * cos(radians(${listings.placeLat})) * power(sin(radians(${listings.placeLng} - ${origin.lng}) / 2), 2)
+  ))))`;
 }
 
 function orderFor(sort: ReturnType<typeof effectiveSort>): SQL[] {
@@ -105,11 +146,18 @@ function orderFor(sort: ReturnType<typeof effectiveSort>): SQL[] {
  * but is a sequential scan all the same. Other orders are counted unordered: walking a price
  * index in order to count would visit more rows than a bitmap of the matches.
  */
-async function readPage(tx: Transaction, where: SQL | undefined, orderBy: SQL[], page: number, { countInOrder = false } = {}): Promise<ListingSearchResult> {
+async function readPage(
+  tx: Transaction,
+  columns: typeof listingCardColumns,
+  where: SQL | undefined,
+  orderBy: SQL[],
+  page: number,
+  { countInOrder = false } = {},
+): Promise<ListingSearchResult> {
   const counted = tx.select({ id: listings.id }).from(listings).where(where);
   const [items, [{ matches }]] = await Promise.all([
     tx
-      .select(listingCardColumns)
+      .select(columns)
       .from(listings)
       .where(where)
       .orderBy(...orderBy)

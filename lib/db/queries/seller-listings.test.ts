@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { conversations, images, listings, user } from "@/lib/db/schema";
 import { storageFileName, storeUploadedImage } from "@/lib/images";
 import { getImageStorage } from "@/lib/images/storage";
-import type { ListingInput } from "@/lib/listings/listing-schema";
+import type { PlacedListingInput } from "@/lib/listings/listing-schema";
 import { deleteListing, updateListing } from "@/lib/sell/manage-listings";
 import { createListing, getListingForEdit, getSellerListings, setListingStatus } from "./seller-listings";
 
@@ -19,8 +19,8 @@ async function uploadPhoto(ownerId: string) {
   return stored.image;
 }
 
-function listingInput(photoIds: string[], overrides: Partial<ListingInput> = {}): ListingInput {
-  return { title: "Oak table", description: "Seats six", category: "Furniture", condition: "good", priceCents: 12_000, photoIds, ...overrides };
+function listingInput(photoIds: string[], overrides: Partial<PlacedListingInput> = {}): PlacedListingInput {
+  return { title: "Oak table", description: "Seats six", category: "Furniture", condition: "good", priceCents: 12_000, placeName: "Galway", placeLat: 53.27, placeLng: -9.05, photoIds, ...overrides };
 }
 
 async function photoOrder(listingId: string) {

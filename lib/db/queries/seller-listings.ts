@@ -3,8 +3,8 @@ import { and, asc, desc, eq, getTableName, inArray, isNull, notInArray, or, sql 
 import { getDb, type Transaction } from "@/lib/db/client";
 import { linkAiCallToListing } from "@/lib/db/queries/ai-calls";
 import { isUuid } from "@/lib/db/uuid";
-import { conversations, images, listings } from "@/lib/db/schema";
-import type { ListingInput } from "@/lib/listings/listing-schema";
+import { conversations, images, listings, user } from "@/lib/db/schema";
+import type { PlacedListingInput } from "@/lib/listings/listing-schema";
 import type { ListingStatus } from "@/lib/listings/options";
 import type { ImplicitFeedback } from "@/lib/db/json-columns";
 
@@ -57,13 +57,15 @@ export type SuggestionSource = { callId: string; suggestion: Record<string, unkn
 
 export async function createListing(
   sellerId: string,
-  input: ListingInput,
+  input: PlacedListingInput,
   source?: SuggestionSource,
 ): Promise<SellerMutationResult<{ id: string }>> {
   const { photoIds, ...fields } = input;
   return inTransaction(async (tx) => {
     const [listing] = await tx.insert(listings).values({ ...fields, sellerId }).returning({ id: listings.id });
     await attachPhotos(tx, sellerId, listing.id, photoIds);
+    // The place of a seller's latest listing is pre-selected the next time they sell.
+    await tx.update(user).set({ defaultPlace: fields.placeName }).where(eq(user.id, sellerId));
     // The suggestion is kept only with its call: one without the other cannot be compared later.
     if (source && (await linkAiCallToListing(tx, source.callId, sellerId, listing.id, source.implicitFeedback))) {
       await tx.update(listings).set({ aiSuggestion: source.suggestion }).where(eq(listings.id, listing.id));
@@ -78,7 +80,7 @@ export async function createListing(
 export type RemovedPhotos = { removedStorageKeys: string[] };
 
 /** Saves fields and the photo set; photo rows taken off the listing are deleted (their files are the caller's, lib/sell/manage-listings.ts). */
-export async function updateListing(sellerId: string, listingId: string, input: ListingInput): Promise<SellerMutationResult<RemovedPhotos>> {
+export async function updateListing(sellerId: string, listingId: string, input: PlacedListingInput): Promise<SellerMutationResult<RemovedPhotos>> {
   if (!isUuid(listingId)) return { ok: false, reason: "not-found" };
   const { photoIds, ...fields } = input;
   return inTransaction(async (tx): Promise<SellerMutationResult<RemovedPhotos>> => {

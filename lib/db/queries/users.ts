@@ -14,3 +14,16 @@ export async function getUserByEmail(email: string) {
   const [row] = await db.select().from(user).where(eq(user.email, email.trim().toLowerCase()));
   return row ?? null;
 }
+
+/** The place pre-selected when this user sells (their latest listing's place), or null. */
+export async function getDefaultPlace(userId: string): Promise<string | null> {
+  const db = await getDb();
+  const [row] = await db.select({ defaultPlace: user.defaultPlace }).from(user).where(eq(user.id, userId));
+  return row?.defaultPlace ?? null;
+}
+
+/** Sets the place pre-selected when this user sells. */
+export async function setDefaultPlace(userId: string, place: string): Promise<void> {
+  const db = await getDb();
+  await db.update(user).set({ defaultPlace: place }).where(eq(user.id, userId));
+}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { PhotoGallery } from "@/components/listings/photo-gallery";
+import { DistanceHint } from "@/components/places/distance-hint";
 import { StatusBadge } from "@/components/listings/status-badge";
 import { OwnReportStatus } from "@/components/safety/own-report-status";
 import { ReportForm } from "@/components/safety/report-form";
@@ -14,7 +15,8 @@ import { imageUrl } from "@/lib/images";
 import { formatPrice, formatRelativeDate } from "@/lib/listings/format";
 import { getRequestLocale } from "@/lib/listings/locale";
 import { CONDITION_LABELS } from "@/lib/listings/options";
-import { listingSearchHref } from "@/lib/listings/search-params";
+import { listingSearchHref, parseListingSearch } from "@/lib/listings/search-params";
+import { resolveNear } from "@/lib/places/gazetteer";
 
 // generateMetadata and the page both need the listing: one query per request.
 const getListing = cache(getListingById);
@@ -49,8 +51,9 @@ function summarise(text: string): string {
 
 const listedOn = new Intl.DateTimeFormat("en-IE", { dateStyle: "long" });
 
-export default async function ListingPage({ params }: PageProps<"/listings/[id]">) {
+export default async function ListingPage({ params, searchParams }: PageProps<"/listings/[id]">) {
   const { id } = await params;
+  const { near } = parseListingSearch(await searchParams);
   const [listing, viewer, locale] = await Promise.all([getListing(id), getCurrentUser(), getRequestLocale()]);
   if (!listing) notFound();
   const isSeller = viewer?.id === listing.sellerId;
@@ -112,9 +115,22 @@ export default async function ListingPage({ params }: PageProps<"/listings/[id]"
                 {listedOn.format(listing.createdAt)} ({formatRelativeDate(listing.createdAt)})
               </time>
             </dd>
+            {listing.placeName && (
+              <>
+                <dt className="text-stone-500">Where</dt>
+                <dd data-testid="listing-place">{listing.placeName}</dd>
+              </>
+            )}
             <dt className="text-stone-500">Seller</dt>
             <dd data-testid="seller-name">{listing.sellerName}</dd>
           </dl>
+
+          <DistanceHint
+            listingId={listing.id}
+            place={listing.placeName && listing.placeLat !== null && listing.placeLng !== null ? { name: listing.placeName, lat: listing.placeLat, lng: listing.placeLng } : null}
+            origin={near ? resolveNear(near) : null}
+            near={near}
+          />
 
           <div className="flex flex-wrap gap-3">
             {isSeller ? (

@@ -7,6 +7,7 @@ import { failure, invalidInput, type ActionResult } from "@/lib/action-result";
 import { getCurrentUser } from "@/lib/auth/session";
 import * as manageListings from "@/lib/sell/manage-listings";
 import { listingSchema } from "@/lib/listings/listing-schema";
+import { placeListing } from "@/lib/sell/listing-place";
 import { sellerFailure, SIGNED_OUT_MESSAGE } from "@/lib/sell/seller-failures";
 import { flagListingPhotos } from "@/lib/safety/photo-screening";
 import { suspensionRefusal } from "@/lib/safety/suspension";
@@ -22,7 +23,9 @@ export async function updateListing(listingId: unknown, input: unknown): Promise
   const id = listingIdParsed.data;
   const suspended = await suspensionRefusal(user.id, "publish or change listings");
   if (suspended) return failure(suspended);
-  const updated = await manageListings.updateListing(user.id, id, parsed.data);
+  const placed = placeListing(parsed.data);
+  if (!placed.ok) return placed;
+  const updated = await manageListings.updateListing(user.id, id, placed.listing);
   if (!updated.ok) return sellerFailure(updated.reason);
   await flagListingPhotos(id);
   revalidatePath("/");

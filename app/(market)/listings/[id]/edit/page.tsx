@@ -37,6 +37,7 @@ export default async function EditListingPage({ params }: PageProps<"/listings/[
           category: listing.category,
           condition: listing.condition,
           price: centsToPriceInput(listing.priceCents),
+          place: listing.placeName ?? "",
         }}
         initialPhotos={listing.photos.map((photo) => ({ id: photo.id, thumbUrl: imageUrl(photo.storageKey, "thumb") }))}
       />
