@@ -1,4 +1,4 @@
-import { deleteRateLimitsOlderThan, incrementRateLimit } from "@/lib/db/queries/rate-limits";
+import { deleteRateLimit, deleteRateLimitsOlderThan, incrementRateLimit } from "@/lib/db/queries/rate-limits";
 import { env } from "@/lib/env";
 
 export type RateLimitPolicy = { limit: number; windowSeconds: number };
@@ -53,6 +53,11 @@ export async function consumeRateLimits(checks: readonly (readonly [string, Rate
     remaining = Math.min(remaining, verdict.remaining);
   }
   return { ok: true, remaining };
+}
+
+/** Forgets a counter, e.g. the failed sign-ins of an account from one address once it signs in. */
+export function resetRateLimit(key: string): Promise<void> {
+  return deleteRateLimit(key);
 }
 
 export function rateLimitMessage(retryAfterSeconds: number, what = "requests"): string {

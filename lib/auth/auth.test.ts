@@ -40,6 +40,20 @@ describe("accounts", () => {
     expect(await attemptSignIn("tadhg@example.com", "correct horse")).toBe("TOO_MANY_REQUESTS");
   });
 
+  it("counts only guesses against an account from one address: signing in often is never refused", async () => {
+    const auth = await getAuth();
+    const from = new Headers({ "x-forwarded-for": "203.0.113.33" });
+    await auth.api.signUpEmail({ body: { name: "Orla", email: "orla@example.com", password: "correct horse" }, headers: from });
+    // More sign-ins than the limit, each after a few wrong tries: every right password gets in.
+    for (let i = 0; i <= RATE_LIMITS.signIn.limit; i++) {
+      expect(await attemptSignIn("orla@example.com", `typo ${i}`, from)).toBe("UNAUTHORIZED");
+      expect(await attemptSignIn("orla@example.com", "correct horse", from)).toBe("signed-in");
+    }
+    // Wrong tries in a row are still stopped at the limit.
+    for (let i = 0; i < RATE_LIMITS.signIn.limit; i++) expect(await attemptSignIn("orla@example.com", `guess ${i}`, from)).toBe("UNAUTHORIZED");
+    expect(await attemptSignIn("orla@example.com", "correct horse", from)).toBe("TOO_MANY_REQUESTS");
+  });
+
   it("does not let a stranger lock the owner out", async () => {
     const auth = await getAuth();
     const owner = new Headers({ "x-forwarded-for": "203.0.113.20" });

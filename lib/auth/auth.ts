@@ -9,7 +9,7 @@ import { admin } from "better-auth/plugins";
 import { getDb, type Database } from "@/lib/db/client";
 import * as schema from "@/lib/db/schema";
 import { dataDir, env, sharedSecretProblem } from "@/lib/env";
-import { consumeRateLimit, consumeRateLimits, RATE_LIMITS, rateLimitMessage } from "@/lib/rate-limit";
+import { consumeRateLimit, consumeRateLimits, resetRateLimit, RATE_LIMITS, rateLimitMessage } from "@/lib/rate-limit";
 import { getClientIp, isHttpsRequest } from "@/lib/request-ip";
 import { isKnownDevice, KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE_SECONDS, knownDeviceToken } from "./known-device";
 import { displayNameSchema } from "./schemas";
@@ -64,6 +64,11 @@ function createAuth(db: Database, https: boolean) {
         if (ctx.path !== "/sign-in/email" && ctx.path !== "/sign-up/email") return;
         const email = ctx.context.newSession?.user.email;
         if (!email) return;
+        // The per account + address limit is there to stop guessing: the right password from
+        // that address ends the guessing, so someone who signs in often is never held back by it.
+        if (ctx.path === "/sign-in/email") {
+          await resetRateLimit(`sign-in:account-ip:${email.toLowerCase()}:${getClientIp(ctx.headers ?? ctx.request?.headers)}`);
+        }
         ctx.setCookie(KNOWN_DEVICE_COOKIE, knownDeviceToken(email, secret), {
           httpOnly: true,
           sameSite: "lax",

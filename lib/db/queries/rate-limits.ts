@@ -1,4 +1,4 @@
-import { lt, sql } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { rateLimits } from "@/lib/db/schema";
 
@@ -25,4 +25,10 @@ export async function deleteRateLimitsOlderThan(cutoff: Date): Promise<number> {
   const db = await getDb();
   const removed = await db.delete(rateLimits).where(lt(rateLimits.windowStart, cutoff)).returning({ key: rateLimits.key });
   return removed.length;
+}
+
+/** Ends a window at once (its count starts again from nothing). */
+export async function deleteRateLimit(key: string): Promise<void> {
+  const db = await getDb();
+  await db.delete(rateLimits).where(eq(rateLimits.key, key));
 }
