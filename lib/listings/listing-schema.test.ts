@@ -8,6 +8,7 @@ const valid = {
   category: "Furniture",
   condition: "good",
   price: "120.50",
+  place: "  Galway ",
   photoIds: [photoId],
 };
 
@@ -76,6 +77,7 @@ describe("listingSchema", () => {
       category: "Furniture",
       condition: "good",
       priceCents: 12_050,
+      place: "Galway",
       photoIds: [photoId],
     });
   });
@@ -96,15 +98,21 @@ describe("listingSchema", () => {
 
   it("explains every invalid field", () => {
     expect(
-      fieldMessages({ title: " a ", description: "x".repeat(5001), category: "Spaceships", condition: "", price: "free", photoIds: [] }),
+      fieldMessages({ title: " a ", description: "x".repeat(5001), category: "Spaceships", condition: "", price: "free", place: "  ", photoIds: [] }),
     ).toEqual({
       title: "The title needs at least 3 characters.",
       description: "Keep the description under 5,000 characters.",
       category: "Choose a category.",
       condition: "Choose the item's condition.",
       price: "Enter the price in euros as a number, like 25 or 25.50.",
+      place: "Choose the town or city where the item is.",
       photoIds: "Add at least one photo.",
     });
+  });
+
+  it("asks for a place when there is none", () => {
+    expect(fieldMessages({ ...valid, place: undefined })).toEqual({ place: "Choose the town or city where the item is." });
+    expect(fieldMessages({ ...valid, place: "x".repeat(101) })).toEqual({ place: "Choose the town or city from the list." });
   });
 
   it("caps the title at 120 characters after trimming", () => {
