@@ -4,11 +4,18 @@ import { imageUrl } from "@/lib/images";
 import { formatPrice, formatRelativeDate } from "@/lib/listings/format";
 import { CONDITION_LABELS } from "@/lib/listings/options";
 import { THUMB_SIZE } from "@/lib/images/normalise";
+import { SaveButton } from "@/components/buyers/save-button";
 import { StatusBadge } from "./status-badge";
 
-type ListingCardProps = { listing: ListingCardData; locale: string; now: Date };
+type ListingCardProps = {
+  listing: ListingCardData;
+  locale: string;
+  now: Date;
+  /** The heart: whether the viewer saved it, and where sign-in returns to. */
+  save?: { saved: boolean; signedIn: boolean; returnTo: string };
+};
 
-export function ListingCard({ listing, locale, now }: ListingCardProps) {
+export function ListingCard({ listing, locale, now, save }: ListingCardProps) {
   return (
     <article
       className="relative flex w-full flex-col overflow-hidden rounded-xl border border-stone-200 bg-white shadow-sm transition hover:shadow-md has-[a:focus-visible]:outline-2 has-[a:focus-visible]:outline-offset-2 has-[a:focus-visible]:outline-brand-600"
@@ -32,6 +39,7 @@ export function ListingCard({ listing, locale, now }: ListingCardProps) {
           <div className="flex h-full items-center justify-center text-sm text-stone-400">No photo</div>
         )}
         <StatusBadge status={listing.status} className="absolute top-2 left-2 shadow" />
+        {save && <SaveButton listingId={listing.id} title={listing.title} {...save} />}
       </div>
       <div className="flex flex-1 flex-col gap-1 p-3">
         <h2 className="line-clamp-2 font-medium text-stone-900" dir="auto">

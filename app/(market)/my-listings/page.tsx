@@ -5,6 +5,7 @@ import { StatusBadge } from "@/components/listings/status-badge";
 import { MyListingActions } from "@/components/listings/my-listing-actions";
 import { requireUser } from "@/lib/auth/session";
 import { getSellerListings } from "@/lib/db/queries/seller-listings";
+import { getBuyersByListing } from "@/lib/db/queries/sellers";
 import { imageUrl } from "@/lib/images";
 import { formatPrice } from "@/lib/listings/format";
 
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "My listings", robots: { index: false
 
 export default async function MyListingsPage() {
   const user = await requireUser("/my-listings");
-  const listings = await getSellerListings(user.id);
+  const [listings, buyersByListing] = await Promise.all([getSellerListings(user.id), getBuyersByListing(user.id)]);
   return (
     <div className="mx-auto max-w-3xl">
       <div className="mb-6 flex flex-wrap items-center justify-between gap-3">
@@ -57,9 +58,16 @@ export default async function MyListingsPage() {
                     <span data-testid="conversation-count">
                       {listing.conversationCount === 1 ? "1 conversation" : `${listing.conversationCount} conversations`}
                     </span>
+                    <span data-testid="save-count">{listing.saveCount === 1 ? "1 save" : `${listing.saveCount} saves`}</span>
                   </p>
                 </div>
-                <MyListingActions listingId={listing.id} title={listing.title} status={listing.status} />
+                <MyListingActions
+                  listingId={listing.id}
+                  title={listing.title}
+                  status={listing.status}
+                  buyers={buyersByListing.get(listing.id)}
+                  reservedForId={listing.reservedForId}
+                />
               </div>
             </li>
           ))}
