@@ -108,19 +108,19 @@ export async function getReviewEligibility(buyerId: string, listingId: string): 
     .where(eq(listings.id, listingId));
   if (!listing) return { ok: false, reason: "not-found" };
   if (listing.status !== "sold" || listing.soldToId !== buyerId) return { ok: false, reason: "not-your-purchase" };
-  const [{ sides }] = await db
-    .select({
-      sides: sql<number>`(
-        select count(distinct sender) from (
-          select ${messages.senderId} as sender from ${messages} where ${messages.conversationId} = ${conversations.id}
-          union all
-          select ${offers.fromUserId} from ${offers} where ${offers.conversationId} = ${conversations.id}
-        ) as written
-      )::int`,
-    })
-    .from(conversations)
-    .where(and(eq(conversations.listingId, listingId), eq(conversations.buyerId, buyerId)))
-    .then((rows) => (rows.length > 0 ? rows : [{ sides: 0 }]));
+  // Written out in SQL: in a one-table select Drizzle leaves column names unqualified, and the
+  // subquery's "id" would then be its own.
+  const counted = (await db.execute(sql`
+    select count(distinct written.sender)::int as sides
+    from ${conversations} c
+    cross join lateral (
+      select m.sender_id as sender from ${messages} m where m.conversation_id = c.id
+      union all
+      select o.from_user_id from ${offers} o where o.conversation_id = c.id
+    ) as written
+    where c.listing_id = ${listingId} and c.buyer_id = ${buyerId}
+  `)) as unknown as { rows: { sides: number }[] };
+  const sides = Number(counted.rows[0]?.sides ?? 0);
   if (sides < 2) return { ok: false, reason: "no-conversation" };
   const [existing] = await db.select({ id: reviews.id }).from(reviews).where(eq(reviews.listingId, listingId));
   if (existing) return { ok: false, reason: "already-reviewed" };
