@@ -168,6 +168,15 @@ export default async function ListingPage({ params }: PageProps<"/listings/[id]"
             </section>
           )}
 
+          {review && !review.ok && review.reason === "already-reviewed" && (
+            <p id="review" className="rounded-lg bg-brand-50 px-3 py-2 text-brand-900" data-testid="reviewed">
+              Your review is on{" "}
+              <Link href={`/sellers/${listing.sellerId}`} className="font-medium underline">
+                {listing.sellerName}&apos;s profile
+              </Link>
+              . Thanks!
+            </p>
+          )}
           {review?.ok && (
             <section id="review" aria-labelledby="review-heading" className="flex flex-col gap-2 rounded-xl border border-stone-200 bg-white p-4">
               <h2 id="review-heading" className="font-semibold">
