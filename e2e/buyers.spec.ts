@@ -103,6 +103,9 @@ test("an offer, a counter, acceptance reserves it; sold to the buyer, who review
   const conversationUrl = buyer.url();
   await expect(buyer.getByTestId("offer")).toContainText("€40");
   await expect(buyer.getByTestId("offer-status")).toHaveText("waiting for an answer");
+  await buyer.getByLabel(`Reply to ${sellerAccount.name}`).fill("Could I collect it at the weekend?");
+  await buyer.getByRole("button", { name: "Send" }).click();
+  await expect(buyer.getByTestId("message").last()).toContainText("at the weekend");
 
   // The seller is told, and counters in the conversation.
   await seller.goto("/");
