@@ -24,7 +24,7 @@ test.describe("signed out", () => {
     await page.goto(listing.href);
     await page.getByTestId("save-button").click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Sign in to save “${listing.title}”`);
-    await page.getByRole("link", { name: "Create an account" }).first().click();
+    await page.getByRole("link", { name: "Create an account" }).click();
     const buyer = newAccount("Saver");
     await page.getByLabel("Display name").fill(buyer.name);
     await page.getByLabel("Email").fill(buyer.email);
@@ -49,7 +49,7 @@ test.describe("signed out", () => {
       await page.goto(listing.href);
       await page.getByRole("link", { name: "Contact seller" }).click();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Sign in to message the seller of “${listing.title}”`);
-      await expect(page.getByRole("link", { name: "Create an account" }).first()).toBeVisible();
+      await expect(page.getByRole("link", { name: "Create an account" })).toBeVisible();
       await signIn(page, buyer);
       await expect(page).toHaveURL(/\/messages\/new\?listing=/);
       await expect(page.getByLabel("Your message")).toBeVisible();

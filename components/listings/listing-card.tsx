@@ -39,7 +39,6 @@ export function ListingCard({ listing, locale, now, save }: ListingCardProps) {
           <div className="flex h-full items-center justify-center text-sm text-stone-400">No photo</div>
         )}
         <StatusBadge status={listing.status} className="absolute top-2 left-2 shadow" />
-        {save && <SaveButton listingId={listing.id} title={listing.title} {...save} />}
       </div>
       <div className="flex flex-1 flex-col gap-1 p-3">
         <h2 className="line-clamp-2 font-medium text-stone-900" dir="auto">
@@ -59,6 +58,8 @@ export function ListingCard({ listing, locale, now, save }: ListingCardProps) {
           <time dateTime={listing.createdAt.toISOString()}>{formatRelativeDate(listing.createdAt, now)}</time>
         </p>
       </div>
+      {/* Last in the card, so the title link comes first in tab order; placed over the photo. */}
+      {save && <SaveButton listingId={listing.id} title={listing.title} {...save} />}
     </article>
   );
 }

@@ -29,7 +29,7 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
         </div>
       )}
       {!reason && <div className="mb-4" />}
-      <AuthForm mode="sign-in" action={signIn} next={next} />
+      <AuthForm mode="sign-in" action={signIn} next={next} hideSwitch={Boolean(reason)} />
     </div>
   );
 }
