@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getAuth } from "@/lib/auth/auth";
 import { getDb } from "@/lib/db/client";
 import { setUserRoleByEmail } from "@/lib/db/queries/users";
-import { aiCalls, conversations, images, listings, messages, moderationItems, reports, user } from "@/lib/db/schema";
+import { aiCalls, conversations, images, listings, messages, moderationItems, offers, reports, savedListings, savedSearches, user } from "@/lib/db/schema";
 import { DEFAULT_FIXTURE } from "@/lib/ai/mock-fixtures";
 import { env } from "@/lib/env";
 import { storageFileName, storeUploadedImage } from "@/lib/images";
@@ -52,6 +52,9 @@ type Fixtures = {
   loosePhotoFile: string;
   /** Bo's report on his conversation with Ana, open in the moderation queue. */
   moderationItem: string;
+  /** Ana's saved search, and Bo's offer to Ana in their conversation. */
+  savedSearch: string;
+  offer: string;
 };
 type CallerName = "signed-out" | "another seller";
 type AccessCase<Handler> = {
@@ -114,6 +117,44 @@ const ACTION_CASES: Record<string, AccessCase<Action>> = {
   "app/(market)/messages/actions.ts#startConversation": {
     // Writing to a seller about their listing is what it is for; a sold listing takes no new ones.
     call: (start, ids) => call(start, null, form({ listingId: ids.soldListing, body: "Is it still for sale?" })),
+  },
+  "app/(market)/saved/actions.ts#saveListing": {
+    // Any signed-in buyer may save any listing; it adds a row of their own only.
+    call: (save, ids) => call(save, { listingId: ids.listing }),
+    openTo: { "another seller": "saving a listing adds the caller's own saved_listings row; nothing of Ana's changes" },
+  },
+  "app/(market)/saved/actions.ts#unsaveListing": {
+    call: (unsave, ids) => call(unsave, { listingId: ids.listing }),
+    openTo: { "another seller": "removes only the caller's own save (Bo's save of the listing stays)" },
+  },
+  "app/(market)/saved/actions.ts#saveSearch": {
+    call: (save) => call(save, { query: "q=bike&category=Sports" }),
+    openTo: { "another seller": "saving a search adds the caller's own saved_searches row" },
+  },
+  "app/(market)/saved/actions.ts#setSavedSearchPaused": {
+    call: (pause, ids) => call(pause, { savedSearchId: ids.savedSearch, paused: true }),
+    owner: "ana",
+  },
+  "app/(market)/saved/actions.ts#deleteSavedSearch": {
+    call: (remove, ids) => call(remove, { savedSearchId: ids.savedSearch }),
+    owner: "ana",
+  },
+  "app/(market)/listings/[id]/actions.ts#makeOffer": {
+    // Offering on Ana's sold listing must refuse; on her own listing it refuses too (see offers.test.ts).
+    call: (offer, ids) => call(offer, null, form({ listingId: ids.soldListing, amount: "10" })),
+  },
+  "app/(market)/listings/[id]/actions.ts#leaveReview": {
+    // Only the buyer Ana marked the sold listing sold to may review it: nobody here.
+    call: (review, ids) => call(review, null, form({ listingId: ids.soldListing, rating: "1", body: "Forged" })),
+  },
+  "app/(market)/messages/[id]/actions.ts#counterOffer": {
+    call: (counter, ids) => call(counter, null, form({ conversationId: ids.conversation, amount: "1" })),
+    owner: "ana",
+  },
+  "app/(market)/messages/[id]/actions.ts#respondToOffer": {
+    // Bo's offer to Ana: only Ana may answer it (declining, so the counter-offer control can follow).
+    call: (respond, ids) => call(respond, { offerId: ids.offer, response: "decline" }),
+    owner: "ana",
   },
   "app/(market)/(auth)/actions.ts#signIn": {
     // Open to everyone by nature; with Ana's email and a guessed password it must refuse.
@@ -349,6 +390,9 @@ beforeAll(async () => {
   await db.insert(messages).values({ conversationId: conversation.id, senderId: "bo-sweep", body: "Is it still available?" });
   const [moderationItem] = await db.insert(moderationItems).values({ kind: "conversation", conversationId: conversation.id }).returning();
   await db.insert(reports).values({ itemId: moderationItem.id, reporterId: "bo-sweep", reason: "harassment", note: "Rude" });
+  const [offer] = await db.insert(offers).values({ conversationId: conversation.id, fromUserId: "bo-sweep", amountCents: 25_000 }).returning();
+  await db.insert(savedListings).values({ userId: "bo-sweep", listingId: listing.id, listingTitle: listing.title });
+  const [savedSearch] = await db.insert(savedSearches).values({ userId: ana.id, query: "q=bike", q: "bike" }).returning();
   const aiCall = crypto.randomUUID();
   await db.insert(aiCalls).values({ id: aiCall, feature: "listing-prefill", userId: ana.id, provider: "mock", modelId: "mock:fixture", status: "ok", output: DEFAULT_FIXTURE, latencyMs: 300 });
   ids = {
@@ -362,6 +406,8 @@ beforeAll(async () => {
     aiCall,
     loosePhotoFile: storageFileName(loosePhoto.storageKey, "full"),
     moderationItem: moderationItem.id,
+    savedSearch: savedSearch.id,
+    offer: offer.id,
   };
 
   const profile = (id: string, account: typeof ANA, role: string) => ({ id, role, name: account.name, email: account.email });
@@ -606,13 +652,18 @@ describe("the malformed-input pass", () => {
   });
 });
 
+const LATE_CONTROLS = ["#counterOffer", "#setListingStatus", "#deleteListing"];
+const controlOrder = (name: string) => LATE_CONTROLS.findIndex((suffix) => name.endsWith(suffix)) + 1;
+
 describe("positive controls: the same calls succeed for the owner", () => {
   // Run after the sweep (they change Ana's data): a refusal above is about who called.
   it("for every case that names an owner", async () => {
     const failures: string[] = [];
     const ordered = [...Object.entries(ACTION_CASES), ...Object.entries(ROUTE_CASES)]
-      // Deleting the listing last keeps it there for the other controls.
-      .sort(([a], [b]) => Number(a.endsWith("#deleteListing")) - Number(b.endsWith("#deleteListing")));
+      // Deleting the listing last keeps it there for the other controls; marking it sold comes
+      // after the offer controls (a sold listing takes none), and a counter-offer after Ana has
+      // answered Bo's (a counter closes the offer it answers).
+      .sort(([a], [b]) => controlOrder(a) - controlOrder(b));
     for (const [name, accessCase] of ordered) {
       if (!accessCase.owner) continue;
       const handler = (actions.get(name) ?? routes.get(name))!;

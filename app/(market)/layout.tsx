@@ -1,12 +1,19 @@
+import { Suspense } from "react";
+import { PendingSave } from "@/components/buyers/pending-save";
 import { SiteHeader } from "@/components/layout/site-header";
+import { getCurrentUser } from "@/lib/auth/session";
 
 // Every marketplace page reads the database or the session: render per request, never at build.
 export const dynamic = "force-dynamic";
 
-export default function MarketLayout({ children }: { children: React.ReactNode }) {
+export default async function MarketLayout({ children }: { children: React.ReactNode }) {
+  const user = await getCurrentUser();
   return (
     <>
       <SiteHeader />
+      <Suspense>
+        <PendingSave signedIn={Boolean(user)} />
+      </Suspense>
       <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6">
         {children}
       </main>

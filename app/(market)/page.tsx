@@ -4,7 +4,12 @@ import { CategoryChips } from "@/components/listings/category-chips";
 import { ListingCard } from "@/components/listings/listing-card";
 import { Pagination } from "@/components/listings/pagination";
 import { SearchFilters } from "@/components/listings/search-filters";
+import { SaveSearchButton } from "@/components/buyers/save-search-button";
+import { getCurrentUser } from "@/lib/auth/session";
 import { searchListings } from "@/lib/db/queries/listings";
+import { getSavedListingIds } from "@/lib/db/queries/saved-listings";
+import { findSavedSearchId } from "@/lib/db/queries/saved-searches";
+import { normaliseSearchQuery } from "@/lib/listings/saved-search-query";
 import { getRequestLocale } from "@/lib/listings/locale";
 import { listingSearchHref, parseListingSearch, searchRadiusKm, type ListingSearch } from "@/lib/listings/search-params";
 import { resolveNear } from "@/lib/places/gazetteer";
@@ -19,13 +24,19 @@ export async function generateMetadata({ searchParams }: PageProps<"/">): Promis
 }
 
 export default async function HomePage({ searchParams }: PageProps<"/">) {
-  const search = parseListingSearch(await searchParams);
+  const params = await searchParams;
+  const search = parseListingSearch(params);
   // An unknown place is said beside the field; the rest of the search still runs.
   const origin = search.near ? resolveNear(search.near) : null;
   const nearError = search.near && !origin ? `Trova doesn't know “${search.near}”. Pick a town from the list, or use your location.` : undefined;
   const km = searchRadiusKm(search);
-  const [result, locale] = await Promise.all([searchListings(search, origin ? { ...origin, km } : undefined), getRequestLocale()]);
+  const [result, locale, viewer] = await Promise.all([searchListings(search, origin ? { ...origin, km } : undefined), getRequestLocale(), getCurrentUser()]);
   const now = new Date();
+  const query = normaliseSearchQuery(params) ?? "";
+  const returnTo = query ? `/?${query}` : "/";
+  const [savedIds, searchSaved] = viewer
+    ? await Promise.all([getSavedListingIds(viewer.id, result.items.map((item) => item.id)), findSavedSearchId(viewer.id, query)])
+    : [new Set<string>(), null];
 
   return (
     <div className="flex flex-col gap-5">
@@ -34,10 +45,13 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
       <SearchFilters key={listingSearchHref(search)} search={search} nearError={nearError} nearIsBrowser={origin?.fromBrowser} />
       <CategoryChips search={search} />
 
-      <p className="text-sm text-stone-600" data-testid="result-count">
-        {resultCount(result.total, result.totalIsLimit, search.q)}
-        {origin && ` within ${km} km of ${origin.label}`}
-      </p>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-stone-600" data-testid="result-count">
+          {resultCount(result.total, result.totalIsLimit, search.q)}
+          {origin && ` within ${km} km of ${origin.label}`}
+        </p>
+        <SaveSearchButton key={query} query={query} saved={Boolean(searchSaved)} signedIn={Boolean(viewer)} returnTo={returnTo} />
+      </div>
       {result.correctedQuery && (
         <p className="text-sm text-stone-700" data-testid="corrected-query">
           No listings match “{search.q}” as typed. Showing results for <strong>“{result.correctedQuery}”</strong>.
@@ -48,7 +62,13 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
         <ul className="grid grid-cols-2 gap-3 sm:gap-4 md:grid-cols-3 lg:grid-cols-4" aria-label="Listings">
           {result.items.map((listing) => (
             <li key={listing.id} className="flex">
-              <ListingCard listing={listing} locale={locale} now={now} near={origin ? search.near : undefined} />
+              <ListingCard
+                listing={listing}
+                locale={locale}
+                now={now}
+                near={origin ? search.near : undefined}
+                save={{ saved: savedIds.has(listing.id), signedIn: Boolean(viewer), returnTo }}
+              />
             </li>
           ))}
         </ul>

@@ -10,9 +10,11 @@ type AuthFormProps = {
   mode: "sign-in" | "sign-up";
   action: (previous: AuthFormState, formData: FormData) => Promise<AuthFormState>;
   next: string;
+  /** Leave out the "Create an account" / "Sign in" switch (the page shows its own, more prominent one). */
+  hideSwitch?: boolean;
 };
 
-export function AuthForm({ mode, action, next }: AuthFormProps) {
+export function AuthForm({ mode, action, next, hideSwitch = false }: AuthFormProps) {
   const [state, formAction, pending] = useActionState(action, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state?.values;
@@ -48,7 +50,7 @@ export function AuthForm({ mode, action, next }: AuthFormProps) {
       <Button type="submit" disabled={pending}>
         {pending ? "Please wait…" : mode === "sign-in" ? "Sign in" : "Create account"}
       </Button>
-      <p className="text-sm text-stone-600">
+      <p className="text-sm text-stone-600" hidden={hideSwitch}>
         {mode === "sign-in" ? "New to Trova? " : "Already have an account? "}
         <Link href={otherHref} className="font-medium text-brand-700 underline">
           {mode === "sign-in" ? "Create an account" : "Sign in"}

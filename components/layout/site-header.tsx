@@ -2,10 +2,11 @@ import Link from "next/link";
 import { signOut } from "@/app/(market)/(auth)/actions";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getUnreadMessageCount } from "@/lib/db/queries/messages";
+import { countUnreadNotifications } from "@/lib/db/queries/notifications";
 
 export async function SiteHeader() {
   const user = await getCurrentUser();
-  const unread = user ? await getUnreadMessageCount(user.id) : 0;
+  const [unread, notices] = user ? await Promise.all([getUnreadMessageCount(user.id), countUnreadNotifications(user.id)]) : [0, 0];
   return (
     <header className="border-b border-stone-200 bg-white">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
@@ -33,6 +34,17 @@ export async function SiteHeader() {
                     aria-label={`${unread} unread`}
                   >
                     {unread}
+                  </span>
+                )}
+              </Link>
+              <Link href="/saved" className="hover:underline">
+                Saved
+              </Link>
+              <Link href="/notifications" className="hover:underline" data-testid="nav-notifications">
+                Notifications
+                {notices > 0 && (
+                  <span className="ml-1 rounded-full bg-red-600 px-2 py-0.5 text-xs font-semibold text-white" data-testid="notification-count" aria-label={`${notices} new`}>
+                    {notices}
                   </span>
                 )}
               </Link>

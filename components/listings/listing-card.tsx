@@ -4,6 +4,7 @@ import { imageUrl } from "@/lib/images";
 import { formatPrice, formatRelativeDate } from "@/lib/listings/format";
 import { CONDITION_LABELS } from "@/lib/listings/options";
 import { THUMB_SIZE } from "@/lib/images/normalise";
+import { SaveButton } from "@/components/buyers/save-button";
 import { formatDistance } from "@/lib/places/distance";
 import { StatusBadge } from "./status-badge";
 
@@ -13,9 +14,11 @@ type ListingCardProps = {
   now: Date;
   /** The search's place: the listing page then says how far the item is from it. */
   near?: string;
+  /** The heart: whether the viewer saved it, and where sign-in returns to. */
+  save?: { saved: boolean; signedIn: boolean; returnTo: string };
 };
 
-export function ListingCard({ listing, locale, now, near }: ListingCardProps) {
+export function ListingCard({ listing, locale, now, near, save }: ListingCardProps) {
   const href = near ? `/listings/${listing.id}?near=${encodeURIComponent(near)}` : `/listings/${listing.id}`;
   return (
     <article
@@ -70,6 +73,8 @@ export function ListingCard({ listing, locale, now, near }: ListingCardProps) {
           <time dateTime={listing.createdAt.toISOString()}>{formatRelativeDate(listing.createdAt, now)}</time>
         </p>
       </div>
+      {/* Last in the card, so the title link comes first in tab order; placed over the photo. */}
+      {save && <SaveButton listingId={listing.id} title={listing.title} {...save} />}
     </article>
   );
 }

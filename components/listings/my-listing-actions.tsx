@@ -22,11 +22,20 @@ const STATUS_ACTIONS: Record<ListingStatus, { status: ListingStatus; label: stri
 
 const small = "px-3 py-1.5";
 
-type MyListingActionsProps = { listingId: string; title: string; status: ListingStatus };
+type MyListingActionsProps = {
+  listingId: string;
+  title: string;
+  status: ListingStatus;
+  /** The people who wrote about it: "Mark sold" asks which of them bought it. */
+  buyers?: { id: string; name: string }[];
+  reservedForId?: string | null;
+};
 
 /** Edit, status changes and a two-step delete for one row of "My listings". */
-export function MyListingActions({ listingId, title, status }: MyListingActionsProps) {
+export function MyListingActions({ listingId, title, status, buyers = [], reservedForId = null }: MyListingActionsProps) {
   const [confirming, setConfirming] = useState(false);
+  const [choosingBuyer, setChoosingBuyer] = useState(false);
+  const [soldToId, setSoldToId] = useState(reservedForId ?? "");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const containerRef = useRef<HTMLDivElement>(null);
@@ -59,7 +68,33 @@ export function MyListingActions({ listingId, title, status }: MyListingActionsP
 
   return (
     <div ref={containerRef}>
-      {confirming ? (
+      {choosingBuyer ? (
+        <div role="group" aria-label={`Who bought “${title}”?`} className="flex flex-wrap items-end gap-2 rounded-lg bg-stone-100 p-2">
+          <label className="flex flex-col gap-1 text-sm">
+            <span className="font-medium">Who bought it?</span>
+            <select value={soldToId} onChange={(event) => setSoldToId(event.target.value)} className="rounded-lg border border-stone-300 bg-white px-2 py-1.5">
+              <option value="">Someone else, or I&apos;d rather not say</option>
+              {buyers.map((buyer) => (
+                <option key={buyer.id} value={buyer.id}>
+                  {buyer.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <Button className={small} disabled={pending} onClick={() => run(async () => {
+            const result = await setListingStatus({ listingId, status: "sold", soldToId: soldToId || null });
+            if (result.ok) setChoosingBuyer(false);
+            return result;
+          })}>
+            {pending ? "Saving…" : "Confirm sold"}
+          </Button>
+          <Button variant="secondary" className={small} disabled={pending} onClick={() => setChoosingBuyer(false)}>
+            Cancel
+          </Button>
+          <p className="w-full text-xs text-stone-600">The buyer you name may review you for this sale.</p>
+          {errorMessage}
+        </div>
+      ) : confirming ? (
         <div role="group" aria-label={`Delete “${title}”?`} className="flex flex-wrap items-center gap-2 rounded-lg bg-red-50 p-2">
           <p className="w-full text-sm text-red-900">Delete this listing and its photos? This can&apos;t be undone.</p>
           <Button variant="danger" className={small} disabled={pending} onClick={() => run(() => deleteListing({ listingId }))}>
@@ -85,7 +120,7 @@ export function MyListingActions({ listingId, title, status }: MyListingActionsP
               variant="secondary"
               className={small}
               disabled={pending}
-              onClick={() => run(() => setListingStatus({ listingId, status: move.status }))}
+              onClick={() => (move.status === "sold" && buyers.length > 0 ? setChoosingBuyer(true) : run(() => setListingStatus({ listingId, status: move.status })))}
             >
               {move.label}
             </Button>

@@ -4,10 +4,10 @@ import { REPORT_REASON_LABELS } from "@/lib/db/safety-vocabulary";
 
 const reportedOn = new Intl.DateTimeFormat("en-IE", { dateStyle: "medium" });
 
-/** The person's own reports and what became of each (buyers have no notifications yet: this is where they hear back). */
+/** The person's own reports and what became of each (each decision is also a notification). */
 export function OwnReports({ reports }: { reports: OwnReport[] }) {
   return (
-    <section aria-labelledby="own-reports-heading" className="mt-10 flex flex-col gap-3">
+    <section id="your-reports" aria-labelledby="own-reports-heading" className="mt-10 flex flex-col gap-3">
       <h2 id="own-reports-heading" className="text-lg font-semibold">
         Your reports
       </h2>

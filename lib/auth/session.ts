@@ -19,9 +19,12 @@ export const getCurrentUser = cache(async () => {
 
 export type CurrentUser = NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>;
 
-/** For pages: the signed-in user, or a redirect to sign in that comes back to `returnTo`. */
-export async function requireUser(returnTo: string): Promise<CurrentUser> {
+/**
+ * For pages: the signed-in user, or a redirect to sign in that comes back to `returnTo`; `context`
+ * (why, and which listing) lets the sign-in page say what the account is needed for.
+ */
+export async function requireUser(returnTo: string, context: Record<string, string> = {}): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user) redirect(`/sign-in?next=${encodeURIComponent(safeReturnPath(returnTo))}`);
+  if (!user) redirect(`/sign-in?${new URLSearchParams({ next: safeReturnPath(returnTo), ...context }).toString()}`);
   return user;
 }

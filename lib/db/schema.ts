@@ -125,6 +125,10 @@ export const listings = pgTable(
     condition: listingCondition("condition").notNull(),
     priceCents: integer("price_cents").notNull(),
     status: listingStatus("status").notNull().default("active"),
+    // Who an accepted offer reserved it for, and who the seller said bought it (the only buyer
+    // who may review the seller for it). Both are people who wrote about the listing.
+    reservedForId: text("reserved_for_id").references((): AnyPgColumn => user.id, { onDelete: "set null" }),
+    soldToId: text("sold_to_id").references((): AnyPgColumn => user.id, { onDelete: "set null" }),
     // The AI call whose suggestion pre-filled this listing, and that suggestion as it was shown,
     // so published values can be compared with suggested ones.
     aiCallId: uuid("ai_call_id").references((): AnyPgColumn => aiCalls.id, { onDelete: "set null" }),
@@ -356,6 +360,127 @@ export const conversationBlocks = pgTable(
   },
   (table) => [uniqueIndex("conversation_blocks_pk_idx").on(table.conversationId, table.blockerId)],
 );
+
+// Buyers: saved listings, saved searches, notifications, offers, reviews.
+
+// A saved listing keeps its title, so /saved can still name one the seller deleted.
+export const savedListings = pgTable(
+  "saved_listings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    listingId: uuid("listing_id").references(() => listings.id, { onDelete: "set null" }),
+    listingTitle: text("listing_title").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex("saved_listings_user_listing_idx").on(table.userId, table.listingId),
+    index("saved_listings_listing_idx").on(table.listingId),
+  ],
+);
+export type SavedListing = typeof savedListings.$inferSelect;
+
+// `query` is the results page's normalised query string, so filters added later keep working
+// when the search is opened again. The columns beside it copy the filters the publish-time
+// match can test in SQL (lib/db/queries/saved-searches.ts), indexed for that prefilter.
+export const savedSearches = pgTable(
+  "saved_searches",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    query: text("query").notNull(),
+    q: text("q"),
+    category: listingCategory("category"),
+    condition: listingCondition("condition"),
+    minCents: integer("min_cents"),
+    maxCents: integer("max_cents"),
+    paused: boolean("paused").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex("saved_searches_user_query_idx").on(table.userId, table.query),
+    index("saved_searches_active_category_idx").on(table.category, table.minCents, table.maxCents).where(sql`not ${table.paused}`),
+  ],
+);
+export type SavedSearch = typeof savedSearches.$inferSelect;
+
+export const NOTIFICATION_KINDS = ["search-match", "message", "offer", "review", "report"] as const;
+export const notificationKind = pgEnum("notification_kind", NOTIFICATION_KINDS);
+
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    kind: notificationKind("kind").notNull(),
+    text: text("text").notNull(),
+    href: text("href").notNull(),
+    // A saved search notifies once per listing, however often the match runs.
+    savedSearchId: uuid("saved_search_id").references(() => savedSearches.id, { onDelete: "cascade" }),
+    listingId: uuid("listing_id").references(() => listings.id, { onDelete: "cascade" }),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index("notifications_user_created_idx").on(table.userId, table.createdAt.desc().nullsFirst()),
+    uniqueIndex("notifications_search_listing_idx").on(table.savedSearchId, table.listingId),
+  ],
+);
+export type Notification = typeof notifications.$inferSelect;
+
+export const OFFER_STATUSES = ["pending", "accepted", "declined", "countered", "withdrawn"] as const;
+export const offerStatus = pgEnum("offer_status", OFFER_STATUSES);
+
+// An offer is made in a conversation by either side (the buyer first, then counters); the other
+// side accepts, declines or counters it. A counter closes the offer it answers.
+export const offers = pgTable(
+  "offers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    conversationId: uuid("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    fromUserId: text("from_user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    amountCents: integer("amount_cents").notNull(),
+    status: offerStatus("status").notNull().default("pending"),
+    respondedAt: timestamp("responded_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [index("offers_conversation_created_idx").on(table.conversationId, table.createdAt)],
+);
+export type Offer = typeof offers.$inferSelect;
+
+// One review per listing, by the buyer the seller named when marking it sold.
+export const reviews = pgTable(
+  "reviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // Kept when the listing is deleted: the review stays on the profile with the title it had.
+    listingId: uuid("listing_id")
+      .unique()
+      .references(() => listings.id, { onDelete: "set null" }),
+    listingTitle: text("listing_title").notNull(),
+    sellerId: text("seller_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    buyerId: text("buyer_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    rating: smallint("rating").notNull(),
+    body: text("body").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (table) => [index("reviews_seller_created_idx").on(table.sellerId, table.createdAt.desc().nullsFirst())],
+);
+export type Review = typeof reviews.$inferSelect;
 
 // Fixed-window counters for rate limits (sign-in, messages). Kept in the database so every
 // server process sees the same counts.

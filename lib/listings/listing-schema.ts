@@ -105,6 +105,8 @@ const listingIdSchema = z.uuid({ error: "That listing doesn't exist or isn't you
 export const listingStatusChangeSchema = z.object({
   listingId: listingIdSchema,
   status: z.enum(LISTING_STATUSES, { error: "Choose active, reserved or sold." }),
+  /** With "sold": the buyer it went to, one of the people who wrote about it (or none). */
+  soldToId: z.string({ error: "Choose who bought it." }).min(1).max(200).nullable().optional(),
 });
 
 export const listingDeletionSchema = z.object({ listingId: listingIdSchema });

@@ -1,3 +1,4 @@
+import { notify } from "@/lib/buyers/notifier";
 import * as moderation from "@/lib/db/queries/moderation";
 import { consumeRateLimit, RATE_LIMITS, rateLimitMessage } from "@/lib/rate-limit";
 import type { z } from "zod";
@@ -35,7 +36,18 @@ function outcome(result: moderation.ModerationResult): ModerationOutcome {
 async function limited(moderatorId: string, work: () => Promise<moderation.ModerationResult>): Promise<ModerationOutcome> {
   const refused = await overLimit(moderatorId);
   if (refused) return { ok: false, error: refused };
-  return outcome(await work());
+  const result = await work();
+  if (result.ok && result.told) await tellReporters(result.told);
+  return outcome(result);
+}
+
+/** Each person whose report a decision closed gets a notification; "Your reports" keeps the record. */
+async function tellReporters({ reporterIds, decision }: moderation.ReportersTold): Promise<void> {
+  if (reporterIds.length === 0) return;
+  // The decision is made and logged: a notice that fails to store is logged, not the moderator's error.
+  await notify(reporterIds.map((userId) => ({ userId, kind: "report" as const, text: `Your report was reviewed. ${decision}`, href: "/my-listings#your-reports" }))).catch((error: unknown) =>
+    console.error("[moderation] reporters could not be notified:", error),
+  );
 }
 
 export function claimItem(moderatorId: string, itemId: string, reason: string) {

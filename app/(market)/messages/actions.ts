@@ -3,8 +3,10 @@
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { failure, formFields, invalidInput, type ActionResult } from "@/lib/action-result";
 import { getCurrentUser } from "@/lib/auth/session";
+import { notifyNewMessage } from "@/lib/buyers/events";
 import { addMessage, startConversation as startConversationQuery } from "@/lib/db/queries/messages";
 import { sendMessageSchema, startConversationSchema } from "@/lib/messages/message-schema";
 import { consumeMessageAllowance } from "@/lib/messages/send-limit";
@@ -38,6 +40,7 @@ export async function startConversation(_previous: MessageFormState, formData: F
 
   const result = await startConversationQuery(parsed.data.listingId, user.id, parsed.data.body);
   if (!result.ok) return failure(REFUSALS[result.reason]);
+  after(() => notifyNewMessage(result.conversationId, user.id));
   revalidatePath("/messages");
   redirect(`/messages/${result.conversationId}`);
 }
@@ -57,6 +60,7 @@ export async function sendMessage(_previous: MessageFormState, formData: FormDat
     const block = await getConversationBlock(parsed.data.conversationId, user.id);
     return failure(block.byMe || block.byOther ? CANNOT_REPLY : "This conversation could not be found.");
   }
+  after(() => notifyNewMessage(parsed.data.conversationId, user.id));
   revalidatePath(`/messages/${parsed.data.conversationId}`);
   revalidatePath("/messages");
   return { ok: true };

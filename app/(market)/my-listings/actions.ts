@@ -1,12 +1,20 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { after } from "next/server";
 import { failure, invalidInput, type ActionResult } from "@/lib/action-result";
 import { getCurrentUser } from "@/lib/auth/session";
+import { notifySoldTo } from "@/lib/buyers/events";
+import { getListingBuyers } from "@/lib/db/queries/sellers";
+import { getListingById } from "@/lib/db/queries/listings";
 import * as sellerListings from "@/lib/db/queries/seller-listings";
 import * as manageListings from "@/lib/sell/manage-listings";
 import { listingDeletionSchema, listingStatusChangeSchema } from "@/lib/listings/listing-schema";
 import { sellerFailure, SIGNED_OUT_MESSAGE } from "@/lib/sell/seller-failures";
+
+async function getListingTitle(listingId: string): Promise<string> {
+  return (await getListingById(listingId))?.title ?? "your purchase";
+}
 
 function revalidateListing(listingId: string) {
   revalidatePath("/");
@@ -20,8 +28,16 @@ export async function setListingStatus(input: unknown): Promise<ActionResult> {
   const parsed = listingStatusChangeSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error, parsed.error.issues[0].message);
   const { listingId, status } = parsed.data;
-  const changed = await sellerListings.setListingStatus(user.id, listingId, status);
+  const soldToId = status === "sold" ? (parsed.data.soldToId ?? null) : null;
+  // Only someone who wrote about the listing can be named: that is who may review the seller.
+  const buyer = soldToId ? (await getListingBuyers(user.id, listingId)).find((candidate) => candidate.id === soldToId) : undefined;
+  if (soldToId && !buyer) return { ok: false, error: "Choose one of the people who wrote to you about it.", fieldErrors: { soldToId: ["Choose one of the people who wrote to you about it."] } };
+  const changed = await sellerListings.setListingStatus(user.id, listingId, status, soldToId);
   if (!changed.ok) return sellerFailure(changed.reason);
+  if (buyer) {
+    const title = await getListingTitle(listingId);
+    after(() => notifySoldTo(buyer.id, user.name, listingId, title));
+  }
   revalidateListing(listingId);
   return { ok: true };
 }

@@ -8,6 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getActiveSuspension, getReportsByReporter } from "@/lib/db/queries/safety";
 import { getSellerListings } from "@/lib/db/queries/seller-listings";
 import { suspendedMessage } from "@/lib/safety/suspension";
+import { getBuyersByListing } from "@/lib/db/queries/sellers";
 import { imageUrl } from "@/lib/images";
 import { formatPrice } from "@/lib/listings/format";
 
@@ -15,7 +16,12 @@ export const metadata: Metadata = { title: "My listings", robots: { index: false
 
 export default async function MyListingsPage() {
   const user = await requireUser("/my-listings");
-  const [listings, reports, suspension] = await Promise.all([getSellerListings(user.id), getReportsByReporter(user.id), getActiveSuspension(user.id)]);
+  const [listings, reports, suspension, buyersByListing] = await Promise.all([
+    getSellerListings(user.id),
+    getReportsByReporter(user.id),
+    getActiveSuspension(user.id),
+    getBuyersByListing(user.id),
+  ]);
   return (
     <div className="mx-auto max-w-3xl">
       <div className="mb-6 flex flex-wrap items-center justify-between gap-3">
@@ -65,6 +71,7 @@ export default async function MyListingsPage() {
                     <span data-testid="conversation-count">
                       {listing.conversationCount === 1 ? "1 conversation" : `${listing.conversationCount} conversations`}
                     </span>
+                    <span data-testid="save-count">{listing.saveCount === 1 ? "1 save" : `${listing.saveCount} saves`}</span>
                   </p>
                   {listing.hiddenAt && (
                     <p data-testid="hidden-reason" className="mt-1 rounded-md bg-amber-50 px-2 py-1 text-sm text-amber-950">
@@ -72,7 +79,13 @@ export default async function MyListingsPage() {
                     </p>
                   )}
                 </div>
-                <MyListingActions listingId={listing.id} title={listing.title} status={listing.status} />
+                <MyListingActions
+                  listingId={listing.id}
+                  title={listing.title}
+                  status={listing.status}
+                  buyers={buyersByListing.get(listing.id)}
+                  reservedForId={listing.reservedForId}
+                />
               </div>
             </li>
           ))}

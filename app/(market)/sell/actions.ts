@@ -2,10 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { z } from "zod";
 import { failure, invalidInput, type ActionResult } from "@/lib/action-result";
 import { listingSuggestionSchema } from "@/lib/ai/output-schema";
 import { getCurrentUser } from "@/lib/auth/session";
+import { matchSavedSearchesInBackground } from "@/lib/buyers/match-saved-searches";
 import { getAiCallForUser, setAiCallFeedback } from "@/lib/db/queries/ai-calls";
 import * as sellerListings from "@/lib/db/queries/seller-listings";
 import { imageUrl, storeUploadedImage } from "@/lib/images";
@@ -70,6 +72,8 @@ export async function createListing(input: unknown): Promise<ActionResult> {
   const created = await sellerListings.createListing(user.id, listing, source);
   if (!created.ok) return sellerFailure(created.reason);
   await flagListingPhotos(created.id);
+  // Saved searches are matched once the seller has their answer (lib/buyers/match-saved-searches.ts).
+  after(() => matchSavedSearchesInBackground(created.id));
   revalidatePath("/");
   revalidatePath("/my-listings");
   redirect(`/listings/${created.id}`);

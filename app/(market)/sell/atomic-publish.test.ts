@@ -39,6 +39,8 @@ vi.mock("@/lib/db/queries/ai-calls", async (importOriginal) => {
 });
 const session = vi.hoisted(() => ({ user: { id: "seller" } as { id: string } | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
+// The saved-search match and notifications run after the response; here there is no response.
+vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/server")>()), after: vi.fn() }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {

@@ -243,3 +243,17 @@ export async function markConversationRead(conversationId: string, userId: strin
     .returning({ id: conversations.id });
   return updated.length > 0;
 }
+
+/** Who takes part in a conversation and what it is about, for notifications. */
+export async function getConversationParties(conversationId: string) {
+  if (!isUuid(conversationId)) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ buyerId: conversations.buyerId, sellerId: conversations.sellerId, buyerName: buyer.name, sellerName: seller.name, listingId: listings.id, listingTitle: listings.title })
+    .from(conversations)
+    .innerJoin(listings, eq(listings.id, conversations.listingId))
+    .innerJoin(buyer, eq(buyer.id, conversations.buyerId))
+    .innerJoin(seller, eq(seller.id, conversations.sellerId))
+    .where(eq(conversations.id, conversationId));
+  return row ?? null;
+}

@@ -141,13 +141,23 @@ async function writeLog(tx: Transaction, entry: LogEntry) {
   await tx.insert(moderationLog).values(entry);
 }
 
-/** Closes an item and tells its open reports what was decided. */
-async function closeItem(tx: Transaction, itemId: string, decision: string) {
-  await tx.update(reports).set({ status: "resolved", decision, resolvedAt: sql`now()` }).where(and(eq(reports.itemId, itemId), eq(reports.status, "open")));
+/** Closes an item and tells its open reports what was decided; returns the people who reported it. */
+async function closeItem(tx: Transaction, itemId: string, decision: string): Promise<ReportersTold> {
+  const resolved = await tx
+    .update(reports)
+    .set({ status: "resolved", decision, resolvedAt: sql`now()` })
+    .where(and(eq(reports.itemId, itemId), eq(reports.status, "open")))
+    .returning({ reporterId: reports.reporterId });
   await tx.update(moderationItems).set({ status: "closed" }).where(eq(moderationItems.id, itemId));
+  // Photo screening's own reports have no reporter to tell.
+  const reporterIds = [...new Set(resolved.flatMap((report) => (report.reporterId ? [report.reporterId] : [])))];
+  return { reporterIds, decision };
 }
 
-export type ModerationResult = { ok: true } | { ok: false; reason: "not-found" | "closed" | "unchanged" };
+/** Who reported an item a decision closed, and the decision they are to be told. */
+export type ReportersTold = { reporterIds: string[]; decision: string };
+
+export type ModerationResult = { ok: true; told?: ReportersTold } | { ok: false; reason: "not-found" | "closed" | "unchanged" };
 
 async function inTransaction(work: (tx: Transaction) => Promise<ModerationResult>): Promise<ModerationResult> {
   const db = await getDb();
@@ -176,9 +186,9 @@ export async function dismissModerationItem(moderatorId: string, itemId: string,
     const [item] = await tx.select().from(moderationItems).where(eq(moderationItems.id, itemId)).for("update");
     if (!item) return { ok: false, reason: "not-found" };
     if (item.status === "closed") return { ok: false, reason: "closed" };
-    await closeItem(tx, itemId, decision);
+    const told = await closeItem(tx, itemId, decision);
     await writeLog(tx, { moderatorId, action: "dismiss", reason, itemId, listingId: item.listingId });
-    return { ok: true };
+    return { ok: true, told };
   });
 }
 
@@ -196,9 +206,9 @@ export async function hideListing(
       .returning({ sellerId: listings.sellerId });
     if (!hidden) return { ok: false, reason: (await listingExists(tx, input.listingId)) ? "unchanged" : "not-found" };
     const itemId = input.itemId ?? (await itemForListing(tx, input.listingId));
-    if (itemId) await closeItem(tx, itemId, input.decision);
+    const told = itemId ? await closeItem(tx, itemId, input.decision) : undefined;
     await writeLog(tx, { moderatorId, action: "hide_listing", reason: input.reason, itemId, listingId: input.listingId, targetUserId: hidden.sellerId, details: { shownToSeller: input.publicReason } });
-    return { ok: true };
+    return { ok: true, told };
   });
 }
 
@@ -227,9 +237,10 @@ export async function suspendUser(
     const [target] = await tx.select({ id: user.id }).from(user).where(eq(user.id, input.userId));
     if (!target) return { ok: false, reason: "not-found" };
     await tx.insert(suspensions).values({ userId: input.userId, reason: input.reason, endsAt: input.endsAt, createdBy: moderatorId });
+    let told: ReportersTold | undefined;
     if (input.itemId) {
       const [item] = await tx.select({ status: moderationItems.status }).from(moderationItems).where(eq(moderationItems.id, input.itemId));
-      if (item?.status === "open") await closeItem(tx, input.itemId, input.decision);
+      if (item?.status === "open") told = await closeItem(tx, input.itemId, input.decision);
     }
     await writeLog(tx, {
       moderatorId,
@@ -239,7 +250,7 @@ export async function suspendUser(
       targetUserId: input.userId,
       details: { endsAt: input.endsAt ? input.endsAt.toISOString() : "permanent" },
     });
-    return { ok: true };
+    return { ok: true, told };
   });
 }
 

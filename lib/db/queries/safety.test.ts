@@ -62,7 +62,7 @@ describe("moderating a listing", () => {
   it("hides it from search, the sitemap and new conversations, tells the reporters, and restores it, all in the audit log", async () => {
     const [item] = (await listModerationQueue()).filter((row) => row.listingId === bikeId);
     expect((await claimModerationItem("mod", item.id, "Took it")).ok).toBe(true);
-    expect(await hideListing("mod", { listingId: bikeId, itemId: item.id, reason: "Fake listing", publicReason: "Fake listing", decision: "Removed." })).toEqual({ ok: true });
+    expect(await hideListing("mod", { listingId: bikeId, itemId: item.id, reason: "Fake listing", publicReason: "Fake listing", decision: "Removed." })).toEqual({ ok: true, told: { reporterIds: expect.arrayContaining(["buyer"]), decision: "Removed." } });
     expect(await searchIds()).not.toContain(bikeId);
     expect((await getSitemapListings()).map((row) => row.id)).not.toContain(bikeId);
     expect((await getListingById(bikeId))?.unavailable).toBe(true);
@@ -87,7 +87,7 @@ describe("moderating a listing", () => {
     const [item] = (await listModerationQueue()).filter((row) => row.listingId === bikeId);
     expect(item.reportCount).toBe(1);
     expect(item.claimedBy).toBeNull();
-    expect(await dismissModerationItem("mod", item.id, "Looks fine", "Nothing wrong.")).toEqual({ ok: true });
+    expect(await dismissModerationItem("mod", item.id, "Looks fine", "Nothing wrong.")).toEqual({ ok: true, told: { reporterIds: ["buyer"], decision: "Nothing wrong." } });
     expect(await dismissModerationItem("mod", item.id, "Again", "Nothing wrong.")).toEqual({ ok: false, reason: "closed" });
     // Nothing was deleted: every report is still there.
     const db = await getDb();

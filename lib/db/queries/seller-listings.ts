@@ -3,7 +3,7 @@ import { and, asc, desc, eq, getTableName, inArray, isNull, notInArray, or, sql 
 import { getDb, type Transaction } from "@/lib/db/client";
 import { linkAiCallToListing } from "@/lib/db/queries/ai-calls";
 import { isUuid } from "@/lib/db/uuid";
-import { conversations, images, listings, user } from "@/lib/db/schema";
+import { conversations, images, listings, savedListings, user } from "@/lib/db/schema";
 import type { PlacedListingInput } from "@/lib/listings/listing-schema";
 import type { ListingStatus } from "@/lib/listings/options";
 import type { ImplicitFeedback } from "@/lib/db/json-columns";
@@ -99,12 +99,16 @@ export async function updateListing(sellerId: string, listingId: string, input: 
   });
 }
 
-export async function setListingStatus(sellerId: string, listingId: string, status: ListingStatus): Promise<SellerMutationResult> {
+/**
+ * Sets the status. Marking it sold may name the buyer (`soldToId`, someone who wrote about it;
+ * the caller checks that with getListingBuyers); active again forgets any reservation.
+ */
+export async function setListingStatus(sellerId: string, listingId: string, status: ListingStatus, soldToId: string | null = null): Promise<SellerMutationResult> {
   if (!isUuid(listingId)) return { ok: false, reason: "not-found" };
   const db = await getDb();
   const updated = await db
     .update(listings)
-    .set({ status })
+    .set({ status, soldToId: status === "sold" ? soldToId : null, ...(status === "active" ? { reservedForId: null } : {}) })
     .where(and(eq(listings.id, listingId), eq(listings.sellerId, sellerId)))
     .returning({ id: listings.id });
   return updated.length > 0 ? { ok: true } : { ok: false, reason: "not-found" };
@@ -150,6 +154,11 @@ export async function getSellerListings(sellerId: string) {
       conversationCount: sql<number>`(
         select count(*) from ${conversations} where ${conversations.listingId} = ${outerListingId}
       )::int`,
+      saveCount: sql<number>`(
+        select count(*) from ${savedListings} where ${savedListings.listingId} = ${outerListingId}
+      )::int`,
+      reservedForId: listings.reservedForId,
+      soldToId: listings.soldToId,
     })
     .from(listings)
     .where(eq(listings.sellerId, sellerId))

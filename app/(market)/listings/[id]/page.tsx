@@ -2,14 +2,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { OfferForm } from "@/components/buyers/offer-form";
+import { ReviewForm } from "@/components/buyers/review-form";
+import { SaveButton } from "@/components/buyers/save-button";
 import { PhotoGallery } from "@/components/listings/photo-gallery";
 import { DistanceHint } from "@/components/places/distance-hint";
 import { StatusBadge } from "@/components/listings/status-badge";
 import { OwnReportStatus } from "@/components/safety/own-report-status";
 import { ReportForm } from "@/components/safety/report-form";
 import { getCurrentUser } from "@/lib/auth/session";
+import { signInHref } from "@/lib/buyers/sign-in-reason";
 import { getListingById } from "@/lib/db/queries/listings";
 import { getOwnLatestReport } from "@/lib/db/queries/safety";
+import { countSaves, getSavedListingIds } from "@/lib/db/queries/saved-listings";
+import { getReviewEligibility } from "@/lib/db/queries/sellers";
 import { env } from "@/lib/env";
 import { imageUrl } from "@/lib/images";
 import { formatPrice, formatRelativeDate } from "@/lib/listings/format";
@@ -17,6 +23,7 @@ import { getRequestLocale } from "@/lib/listings/locale";
 import { CONDITION_LABELS } from "@/lib/listings/options";
 import { listingSearchHref, parseListingSearch } from "@/lib/listings/search-params";
 import { resolveNear } from "@/lib/places/gazetteer";
+import { leaveReview, makeOffer } from "./actions";
 
 // generateMetadata and the page both need the listing: one query per request.
 const getListing = cache(getListingById);
@@ -60,6 +67,12 @@ export default async function ListingPage({ params, searchParams }: PageProps<"/
   // Hidden by a moderator or its seller suspended: gone for everyone but its seller, who is told why.
   if (listing.unavailable && !isSeller) return <UnavailableListing />;
   const ownReport = viewer && !isSeller ? await getOwnLatestReport(viewer.id, "listing", listing.id) : null;
+  const path = `/listings/${listing.id}`;
+  const [saved, saveCount, review] = await Promise.all([
+    viewer && !isSeller ? getSavedListingIds(viewer.id, [listing.id]).then((ids) => ids.has(listing.id)) : false,
+    isSeller ? countSaves(listing.id) : 0,
+    viewer && listing.soldToId === viewer.id ? getReviewEligibility(viewer.id, listing.id) : null,
+  ]);
   const photos = listing.photos.map((photo) => ({
     src: imageUrl(photo.storageKey, "full"),
     thumbSrc: imageUrl(photo.storageKey, "thumb"),
@@ -122,7 +135,11 @@ export default async function ListingPage({ params, searchParams }: PageProps<"/
               </>
             )}
             <dt className="text-stone-500">Seller</dt>
-            <dd data-testid="seller-name">{listing.sellerName}</dd>
+            <dd data-testid="seller-name">
+              <Link href={`/sellers/${listing.sellerId}`} className="font-medium text-brand-700 underline">
+                {listing.sellerName}
+              </Link>
+            </dd>
           </dl>
 
           <DistanceHint
@@ -132,7 +149,12 @@ export default async function ListingPage({ params, searchParams }: PageProps<"/
             near={near}
           />
 
-          <div className="flex flex-wrap gap-3">
+          {listing.status === "reserved" && viewer && listing.reservedForId === viewer.id && (
+            <p className="rounded-lg bg-amber-50 px-3 py-2 text-amber-950" data-testid="reserved-for-you">
+              Reserved for you: the seller accepted your offer.
+            </p>
+          )}
+          <div className="flex flex-wrap items-start gap-3">
             {isSeller ? (
               <>
                 <Link href={`/listings/${listing.id}/edit`} className={primaryAction}>
@@ -141,15 +163,57 @@ export default async function ListingPage({ params, searchParams }: PageProps<"/
                 <Link href="/my-listings" className={secondaryAction}>
                   My listings
                 </Link>
+                <p className="w-full text-sm text-stone-600" data-testid="save-count">
+                  {saveCount === 1 ? "1 person saved this" : `${saveCount} people saved this`}
+                </p>
               </>
             ) : listing.status === "sold" ? (
               <p className="text-stone-600">This item has been sold.</p>
             ) : (
-              <Link href={`/messages/new?listing=${listing.id}`} className={primaryAction}>
-                Contact seller
-              </Link>
+              <>
+                <Link
+                  href={viewer ? `/messages/new?listing=${listing.id}` : signInHref(`/messages/new?listing=${listing.id}`, "message", listing.id)}
+                  className={primaryAction}
+                >
+                  Contact seller
+                </Link>
+                <SaveButton listingId={listing.id} title={listing.title} saved={saved} signedIn={Boolean(viewer)} returnTo={path} variant="page" />
+              </>
             )}
           </div>
+
+          {!isSeller && listing.status === "active" && (
+            <section id="offer" aria-labelledby="offer-heading" className="flex flex-col gap-2 rounded-xl border border-stone-200 bg-white p-4">
+              <h2 id="offer-heading" className="font-semibold">
+                Make an offer
+              </h2>
+              {viewer ? (
+                <OfferForm action={makeOffer} hidden={{ listingId: listing.id }} label="Your offer" submitLabel="Send offer" />
+              ) : (
+                <Link href={signInHref(`${path}#offer`, "offer", listing.id)} className="font-medium text-brand-700 underline">
+                  Sign in to make an offer
+                </Link>
+              )}
+            </section>
+          )}
+
+          {review && !review.ok && review.reason === "already-reviewed" && (
+            <p id="review" className="rounded-lg bg-brand-50 px-3 py-2 text-brand-900" data-testid="reviewed">
+              Your review is on{" "}
+              <Link href={`/sellers/${listing.sellerId}`} className="font-medium underline">
+                {listing.sellerName}&apos;s profile
+              </Link>
+              . Thanks!
+            </p>
+          )}
+          {review?.ok && (
+            <section id="review" aria-labelledby="review-heading" className="flex flex-col gap-2 rounded-xl border border-stone-200 bg-white p-4">
+              <h2 id="review-heading" className="font-semibold">
+                Review {listing.sellerName}
+              </h2>
+              <ReviewForm listingId={listing.id} action={leaveReview} />
+            </section>
+          )}
 
           <section aria-labelledby="description-heading" className="flex flex-col gap-2">
             <h2 id="description-heading" className="text-lg font-semibold">

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { OfferAnswer } from "@/components/buyers/offer-answer";
+import { OfferForm } from "@/components/buyers/offer-form";
 import { ListingSummary } from "@/components/messages/listing-summary";
 import { MessageForm } from "@/components/messages/message-form";
 import { RefreshOnMount } from "@/components/messages/refresh-on-mount";
@@ -10,9 +12,14 @@ import { ScamWarnings } from "@/components/safety/scam-warnings";
 import { requireUser } from "@/lib/auth/session";
 import { getConversationForParticipant, markConversationRead } from "@/lib/db/queries/messages";
 import { getConversationBlock, getOwnLatestReport } from "@/lib/db/queries/safety";
-import { formatRelativeDate } from "@/lib/listings/format";
 import { findScamSignals } from "@/lib/safety/scam-patterns";
+import { markNotificationsRead } from "@/lib/db/queries/notifications";
+import { listOffers } from "@/lib/db/queries/offers";
+import { formatPrice, formatRelativeDate } from "@/lib/listings/format";
 import { sendMessage } from "../actions";
+import { counterOffer } from "./actions";
+
+const OFFER_STATUS_LABELS = { pending: "waiting for an answer", accepted: "accepted: reserved", declined: "declined", countered: "countered", withdrawn: "replaced" } as const;
 
 export const metadata: Metadata = { title: "Conversation", robots: { index: false } };
 
@@ -23,6 +30,12 @@ export default async function ConversationPage({ params }: PageProps<"/messages/
   const hadUnread = await markConversationRead(id, user.id);
   const [conversation, block, ownReport] = await Promise.all([getConversationForParticipant(id, user.id), getConversationBlock(id, user.id), getOwnLatestReport(user.id, "conversation", id)]);
   if (!conversation) notFound();
+  const [conversationOffers] = await Promise.all([listOffers(conversation.id), markNotificationsRead(user.id, `/messages/${conversation.id}`)]);
+  // Messages and offers read as one thread, in the order they were made.
+  const thread = [
+    ...conversation.messages.map((message) => ({ type: "message" as const, at: message.createdAt, message })),
+    ...conversationOffers.map((offer) => ({ type: "offer" as const, at: offer.createdAt, offer })),
+  ].sort((a, b) => a.at.getTime() - b.at.getTime());
 
   const otherName = conversation.role === "buyer" ? conversation.sellerName : conversation.buyerName;
   const blocked = block.byMe || block.byOther;
@@ -34,7 +47,23 @@ export default async function ConversationPage({ params }: PageProps<"/messages/
       </h1>
       <ListingSummary listing={conversation.listing} />
       <ol className="flex flex-col gap-3" aria-label="Messages">
-        {conversation.messages.map((message) => {
+        {thread.map((entry) => {
+          if (entry.type === "offer") {
+            const { offer } = entry;
+            const mine = offer.fromUserId === user.id;
+            return (
+              <li key={offer.id} data-testid="offer" data-status={offer.status} className={`flex max-w-[85%] flex-col gap-2 rounded-2xl border-2 border-amber-400 bg-amber-50 px-4 py-2 ${mine ? "self-end" : "self-start"}`}>
+                <span className="text-xs text-stone-600">
+                  <span className="font-medium">{mine ? "You" : otherName}</span> <time dateTime={offer.createdAt.toISOString()}>{formatRelativeDate(offer.createdAt)}</time>
+                </span>
+                <p className="font-semibold">
+                  {mine ? "Your offer" : "Offer"}: {formatPrice(offer.amountCents)} · <span data-testid="offer-status">{OFFER_STATUS_LABELS[offer.status]}</span>
+                </p>
+                {!mine && offer.status === "pending" && <OfferAnswer offerId={offer.id} />}
+              </li>
+            );
+          }
+          const { message } = entry;
           const mine = message.senderId === user.id;
           // The reader is warned, not the writer: a scammer learns nothing from it.
           const signals = mine ? [] : findScamSignals(message.body);
@@ -59,6 +88,14 @@ export default async function ConversationPage({ params }: PageProps<"/messages/
           );
         })}
       </ol>
+      {!blocked && conversation.listing.status === "active" && (
+        <details className="rounded-xl border border-stone-200 bg-white p-3" open={conversationOffers.some((offer) => offer.status === "pending" && offer.fromUserId !== user.id)}>
+          <summary className="cursor-pointer font-medium">{conversationOffers.length > 0 ? "Counter with another price" : "Make an offer"}</summary>
+          <div className="pt-3">
+            <OfferForm action={counterOffer} hidden={{ conversationId: conversation.id }} label="Your price" submitLabel={conversationOffers.length > 0 ? "Send counter-offer" : "Send offer"} />
+          </div>
+        </details>
+      )}
       {block.byMe ? (
         <p role="status" data-testid="conversation-blocked" className="rounded-lg border border-stone-200 bg-stone-50 px-3 py-2 text-sm text-stone-700">
           You blocked {otherName}: neither of you can write in this conversation.

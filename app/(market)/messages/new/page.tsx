@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Contact the seller", robots: { index
 export default async function NewConversationPage({ searchParams }: PageProps<"/messages/new">) {
   const { listing: listingParam } = await searchParams;
   const listingId = typeof listingParam === "string" ? listingParam : "";
-  const user = await requireUser(`/messages/new?listing=${encodeURIComponent(listingId)}`);
+  const user = await requireUser(`/messages/new?listing=${encodeURIComponent(listingId)}`, { why: "message", listing: listingId });
   const listing = await getListingById(listingId);
   if (!listing) notFound();
   if (listing.unavailable && listing.sellerId !== user.id) redirect(`/listings/${listing.id}`);

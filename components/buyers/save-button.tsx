@@ -1,0 +1,66 @@
+"use client";
+
+import Link from "next/link";
+import { useOptimistic, useState, useTransition } from "react";
+import { saveListing, unsaveListing } from "@/app/(market)/saved/actions";
+import { signInHref, withPendingSave } from "@/lib/buyers/sign-in-reason";
+
+type SaveButtonProps = {
+  listingId: string;
+  title: string;
+  saved: boolean;
+  /** Null when signed out: the heart then leads to sign-in, and back here, where the save completes. */
+  signedIn: boolean;
+  returnTo: string;
+  variant?: "card" | "page";
+};
+
+const shapes = {
+  card: "absolute top-2 right-2 z-10 size-9 rounded-full bg-white/90 shadow",
+  page: "h-10 rounded-lg border border-stone-300 bg-white px-3 gap-2",
+};
+
+/** The heart on cards and listing pages. */
+export function SaveButton({ listingId, title, saved, signedIn, returnTo, variant = "card" }: SaveButtonProps) {
+  const [optimistic, setOptimistic] = useOptimistic(saved);
+  const [error, setError] = useState<string | null>(null);
+  const [, startTransition] = useTransition();
+  const label = optimistic ? `Remove “${title}” from saved` : `Save “${title}”`;
+  const className = `inline-flex items-center justify-center text-lg ${shapes[variant]} ${optimistic ? "text-red-600" : "text-stone-700"}`;
+  const heart = <span aria-hidden="true">{optimistic ? "♥" : "♡"}</span>;
+  if (!signedIn) {
+    return (
+      <Link href={signInHref(withPendingSave(returnTo, listingId), "save", listingId)} aria-label={label} className={className} data-testid="save-button">
+        {heart}
+        {variant === "page" && <span className="text-sm font-medium">Save</span>}
+      </Link>
+    );
+  }
+  return (
+    <>
+      <button
+        type="button"
+        aria-label={label}
+        aria-pressed={optimistic}
+        className={className}
+        data-testid="save-button"
+        onClick={() =>
+          startTransition(async () => {
+            setError(null);
+            setOptimistic(!optimistic);
+            const result = await (optimistic ? unsaveListing : saveListing)({ listingId }).catch(() => ({ ok: false as const, error: "That didn't work. Try again." }));
+            if (!result.ok) setError(result.error);
+          })
+        }
+      >
+        {heart}
+        {variant === "page" && <span className="text-sm font-medium">{optimistic ? "Saved" : "Save"}</span>}
+      </button>
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
