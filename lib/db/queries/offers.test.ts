@@ -73,6 +73,21 @@ describe("offers", () => {
 });
 
 describe("reviews and the seller profile", () => {
+  it("shows the seller's place, and none of their hidden listings", async () => {
+    const db = await getDb();
+    await db.insert(user).values({ id: "pia", name: "Pia", email: "pia@example.com", defaultPlace: "Galway" });
+    const [shown] = await db
+      .insert(listings)
+      .values([
+        { sellerId: "pia", title: "Desk", category: "Furniture", condition: "good", priceCents: 4_000 },
+        { sellerId: "pia", title: "Replica watch", category: "Other", condition: "good", priceCents: 2_000, hiddenAt: new Date(), hiddenReason: "Counterfeit" },
+      ])
+      .returning({ id: listings.id });
+    const profile = await getSellerProfile("pia");
+    expect(profile?.place).toBe("Galway");
+    expect(profile?.forSale.map((listing) => listing.id)).toEqual([shown.id]);
+  });
+
   it("lets only the named buyer review, once, after a real conversation", async () => {
     const db = await getDb();
     const [lamp] = await db

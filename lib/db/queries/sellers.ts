@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/lib/db/client";
 import { conversations, FOR_SALE_CONDITION, listings, messages, offers, reviews, user } from "@/lib/db/schema";
 import { isUuid } from "@/lib/db/uuid";
-import { listingCardColumns } from "./listings";
+import { listingCardColumns, VISIBLE_CONDITION } from "./listings";
 
 /**
  * The seller's median reply time, in seconds: per conversation, from the buyer's first message to
@@ -40,13 +40,14 @@ const reviewer = alias(user, "reviewer");
 /** A seller's public profile: name, member since, listings for sale, sold count, reply time, reviews. Null for an unknown id. */
 export async function getSellerProfile(sellerId: string) {
   const db = await getDb();
-  const [seller] = await db.select({ id: user.id, name: user.name, createdAt: user.createdAt }).from(user).where(eq(user.id, sellerId));
+  const [seller] = await db.select({ id: user.id, name: user.name, createdAt: user.createdAt, place: user.defaultPlace }).from(user).where(eq(user.id, sellerId));
   if (!seller) return null;
   const [forSale, [{ sold }], replyTimes, sellerReviews] = await Promise.all([
     db
       .select(listingCardColumns)
       .from(listings)
-      .where(and(eq(listings.sellerId, sellerId), FOR_SALE_CONDITION))
+      // Hidden by a moderator, or the seller suspended: not on the profile either.
+      .where(and(eq(listings.sellerId, sellerId), FOR_SALE_CONDITION, VISIBLE_CONDITION))
       .orderBy(desc(listings.createdAt))
       .limit(48),
     db.select({ sold: count() }).from(listings).where(and(eq(listings.sellerId, sellerId), eq(listings.status, "sold"))),

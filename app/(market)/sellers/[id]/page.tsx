@@ -31,6 +31,12 @@ export default async function SellerPage({ params }: PageProps<"/sellers/[id]">)
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm" data-testid="seller-stats">
           <dt className="text-stone-500">Member since</dt>
           <dd>{memberSince.format(profile.createdAt)}</dd>
+          {profile.place && (
+            <>
+              <dt className="text-stone-500">Place</dt>
+              <dd data-testid="seller-place">{profile.place}</dd>
+            </>
+          )}
           <dt className="text-stone-500">For sale</dt>
           <dd data-testid="active-count">{profile.forSale.length}</dd>
           <dt className="text-stone-500">Sold</dt>
