@@ -51,6 +51,9 @@ CREATE TABLE "saved_searches" (
 	"condition" "listing_condition",
 	"min_cents" integer,
 	"max_cents" integer,
+	"near_lat" double precision,
+	"near_lng" double precision,
+	"near_km" integer,
 	"paused" boolean DEFAULT false NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );

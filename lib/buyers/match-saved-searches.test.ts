@@ -75,6 +75,15 @@ describe("matchSavedSearches", () => {
     expect(await matchSavedSearches(listingId)).toBe(0);
   });
 
+  it("matches a near search only within its radius, and never a listing with no place", async () => {
+    await saveSearch("buyer-8", normaliseSearchQuery("q=kayak&near=Galway&km=25")!);
+    const galway = { placeName: "Galway", placeLat: 53.2719, placeLng: -9.0489 };
+    const cork = { placeName: "Cork", placeLat: 51.8985, placeLng: -8.4756 };
+    expect(await matchSavedSearches(await publish("Sea kayak", { category: "Other", ...cork }))).toBe(0);
+    expect(await matchSavedSearches(await publish("Kayak paddle", { category: "Other" }))).toBe(0);
+    expect(await matchSavedSearches(await publish("Touring kayak", { category: "Other", ...galway }))).toBe(1);
+  });
+
   it("matches a search with no filters but a word, whatever the category", async () => {
     await saveSearch("buyer-7", "q=guitar");
     const listingId = await publish("Acoustic guitar", { category: "Other", priceCents: 9_000 });

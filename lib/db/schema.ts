@@ -398,6 +398,10 @@ export const savedSearches = pgTable(
     condition: listingCondition("condition"),
     minCents: integer("min_cents"),
     maxCents: integer("max_cents"),
+    // A near search's centre and radius (null: anywhere), tested by distance at publish time.
+    nearLat: doublePrecision("near_lat"),
+    nearLng: doublePrecision("near_lng"),
+    nearKm: integer("near_km"),
     paused: boolean("paused").notNull().default(false),
     createdAt: createdAt(),
   },

@@ -26,14 +26,25 @@ describe("normaliseSearchQuery", () => {
 
 describe("savedSearchFilters", () => {
   it("reads the filters the SQL prefilter tests, prices in cents", () => {
-    expect(savedSearchFilters("category=Sports&max=99.5&q=bike")).toEqual({ q: "bike", category: "Sports", condition: null, minCents: null, maxCents: 9950 });
+    expect(savedSearchFilters("category=Sports&max=99.5&q=bike")).toEqual({
+      q: "bike",
+      category: "Sports",
+      condition: null,
+      minCents: null,
+      maxCents: 9950,
+      nearLat: null,
+      nearLng: null,
+      nearKm: null,
+    });
+    expect(savedSearchFilters("near=Galway")).toMatchObject({ nearLat: expect.closeTo(53.27, 1), nearLng: expect.closeTo(-9.05, 1), nearKm: 25 });
   });
 });
 
 describe("describeSavedSearch", () => {
   it("says the filters in words", () => {
     expect(describeSavedSearch("category=Sports&condition=good&max=100&min=10&q=bike")).toBe("“bike” · Sports · €10–€100 · Good");
-    expect(describeSavedSearch("near=Cork")).toBe("1 more filter");
+    expect(describeSavedSearch("km=10&near=Cork&q=sofa")).toBe("“sofa” · within 10 km of Cork");
+    expect(describeSavedSearch("colour=red")).toBe("1 more filter");
     expect(describeSavedSearch("")).toBe("Everything new");
   });
 });

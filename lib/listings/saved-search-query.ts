@@ -1,6 +1,7 @@
 import { formatPrice } from "./format";
 import { CONDITION_LABELS } from "./options";
-import { listingSearchSchema, type ListingSearch } from "./search-params";
+import { resolveNear } from "@/lib/places/gazetteer";
+import { listingSearchSchema, searchRadiusKm, type ListingSearch } from "./search-params";
 
 // A saved search is the results page's query string, normalised: the filters this module knows
 // are parsed and written back in one spelling, any other parameter (a filter added later) is
@@ -51,7 +52,14 @@ export function savedSearchFilters(query: string) {
     condition: search.condition ?? null,
     minCents: search.min === undefined ? null : Math.round(search.min * 100),
     maxCents: search.max === undefined ? null : Math.round(search.max * 100),
+    ...nearFilter(search),
   };
+}
+
+/** A near search's centre and radius; an unknown place filters nothing (the page said so when it was saved). */
+function nearFilter(search: ListingSearch) {
+  const origin = search.near ? resolveNear(search.near) : null;
+  return origin ? { nearLat: origin.lat, nearLng: origin.lng, nearKm: searchRadiusKm(search) } : { nearLat: null, nearLng: null, nearKm: null };
 }
 
 /** A saved search in words: "“bike” · Sports · €10–€100 · Good". */
@@ -65,6 +73,7 @@ export function describeSavedSearch(query: string): string {
   else if (search.min !== undefined) parts.push(`from ${formatPrice(search.min * 100)}`);
   else if (search.max !== undefined) parts.push(`up to ${formatPrice(search.max * 100)}`);
   if (search.condition) parts.push(CONDITION_LABELS[search.condition]);
+  if (search.near) parts.push(`within ${searchRadiusKm(search)} km of ${resolveNear(search.near)?.label ?? search.near}`);
   const others = [...params.keys()].filter((key) => !(key in listingSearchSchema.shape));
   if (others.length > 0) parts.push(others.length === 1 ? "1 more filter" : `${others.length} more filters`);
   return parts.length > 0 ? parts.join(" · ") : "Everything new";

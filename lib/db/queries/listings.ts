@@ -127,9 +127,14 @@ export async function searchListings(search: ListingSearch, origin?: SearchOrigi
 
 /** Kilometres from `origin` to a listing's place, by the haversine formula (lib/places/distance.ts). */
 function distanceFrom(origin: Coordinates): SQL<number> {
+  return listingDistanceKm(sql`${origin.lat}`, sql`${origin.lng}`);
+}
+
+/** Kilometres from a point (values or columns) to a listing's place, by the haversine formula. */
+export function listingDistanceKm(lat: SQL, lng: SQL): SQL<number> {
   return sql<number>`(12742 * asin(least(1, sqrt(
-    power(sin(radians(${listings.placeLat} - ${origin.lat}) / 2), 2)
-    + cos(radians(${origin.lat})) * cos(radians(${listings.placeLat})) * power(sin(radians(${listings.placeLng} - ${origin.lng}) / 2), 2)
+    power(sin(radians(${listings.placeLat} - ${lat}) / 2), 2)
+    + cos(radians(${lat})) * cos(radians(${listings.placeLat})) * power(sin(radians(${listings.placeLng} - ${lng}) / 2), 2)
   ))))`;
 }
 

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, gt, isNull, lte, gte, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNotNull, isNull, lte, gte, ne, or, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { listings, savedSearches } from "@/lib/db/schema";
 import { isUuid } from "@/lib/db/uuid";
+import { listingDistanceKm } from "./listings";
 import { savedSearchFilters } from "@/lib/listings/saved-search-query";
 
 // A user keeps a short list, not an archive: past this many the oldest must go first.
@@ -74,8 +75,8 @@ export type SavedSearchMatch = { id: string; userId: string; query: string };
 /**
  * One batch of the saved searches a listing matches, after `afterId` in id order. Everything is
  * tested in SQL on the one listing's row: first the cheap, indexed filters (category, condition,
- * price range, not paused, not the seller's own), then the text, with the same full-text rules
- * as the results page (websearch_to_tsquery against the listing's search vector). The caller
+ * price range, not paused, not the seller's own), then the distance for a near search, then the
+ * text, with the same full-text rules as the results page (websearch_to_tsquery against the listing's search vector). The caller
  * walks the batches, so thousands of saved searches never sit in memory at once.
  */
 export async function findSavedSearchMatches(listingId: string, afterId: string | null, batchSize: number): Promise<SavedSearchMatch[]> {
@@ -94,6 +95,10 @@ export async function findSavedSearchMatches(listingId: string, afterId: string 
         or(isNull(savedSearches.minCents), lte(savedSearches.minCents, listings.priceCents)),
         or(isNull(savedSearches.maxCents), gte(savedSearches.maxCents, listings.priceCents)),
         or(isNull(savedSearches.q), sql`${listings.searchVector} @@ websearch_to_tsquery('english', ${savedSearches.q})`),
+        or(
+          isNull(savedSearches.nearLat),
+          and(isNotNull(listings.placeLat), sql`${listingDistanceKm(sql`${savedSearches.nearLat}`, sql`${savedSearches.nearLng}`)} <= ${savedSearches.nearKm}`),
+        ),
         afterId ? gt(savedSearches.id, afterId) : undefined,
       ),
     )
