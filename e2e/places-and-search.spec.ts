@@ -42,7 +42,7 @@ test.describe("desktop", () => {
     const distances = await cardDistances(page);
     expect(distances).toEqual([...distances].sort((a, b) => a - b));
 
-    await cards(page).first().getByRole("link").click();
+    await cards(page).first().getByRole("heading").getByRole("link").click();
     await page.waitForURL(/\/listings\/[0-9a-f-]{36}\?near=Galway/);
     await expect(page.getByTestId("listing-place")).toHaveText(/Galway|Oranmore|Athenry|Bearna/);
     await expect(page.getByTestId("distance-from-buyer")).toContainText(/from Galway/);
