@@ -17,7 +17,7 @@
 // which React only lets it reach by import or by a prop.
 
 const TESTS = "\\.(test|spec)\\.tsx?$|\\.mock\\.ts$";
-const LEAVES = "^lib/(env|action-result|percentile|plain-text|request-body|request-guard|request-ip|security-headers|node-header)\\.ts$|^lib/listings/|^lib/places/|^lib/cache/";
+const LEAVES = "^lib/(env|action-result|percentile|plain-text|request-body|request-guard|request-ip|security-headers|node-header|ndjson)\\.ts$|^lib/listings/|^lib/places/|^lib/cache/";
 const DB = "^lib/db/";
 const SERVICES = "^lib/(ai|images)/|^lib/rate-limit\\.ts$";
 const FEATURES = "^lib/(sell|rollout|monitoring|annotation|evals|messages|auth|safety|seed|bench|fleet|testing|playground|buyers)/|^lib/server-start\\.ts$";

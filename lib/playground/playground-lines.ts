@@ -2,6 +2,7 @@ import type { DeepPartial } from "ai";
 import { z } from "zod";
 import type { ListingSuggestion } from "@/lib/ai/output-schema";
 import type { PrefillFailureReason, PrefillModelInfo } from "@/lib/ai/prefill-contract";
+import { readNdjsonLines } from "@/lib/ndjson";
 
 // The playground's wire contract: what POST /api/console/playground takes and streams back, one
 // JSON object per line (NDJSON), shared by the route and the page. Zod only, so the browser code
@@ -58,7 +59,6 @@ export function encodePlaygroundLine(line: PlaygroundLine): string {
 export async function requestPlaygroundRun(body: PlaygroundRequest, signal: AbortSignal, onLine: (line: PlaygroundLine) => void): Promise<void> {
   let finished = false;
   const deliver = (text: string) => {
-    if (!text.trim()) return;
     try {
       const line = JSON.parse(text) as PlaygroundLine;
       finished ||= line.type === "end" || line.type === "refused";
@@ -70,17 +70,7 @@ export async function requestPlaygroundRun(body: PlaygroundRequest, signal: Abor
   try {
     const response = await fetch("/api/console/playground", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal });
     if (!response.body) throw new Error(`No response body (${response.status})`);
-    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-    let buffered = "";
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      buffered += value;
-      const lines = buffered.split("\n");
-      buffered = lines.pop() ?? "";
-      lines.forEach(deliver);
-    }
-    deliver(buffered);
+    await readNdjsonLines(response.body, deliver);
   } catch (error) {
     if (signal.aborted) return;
     console.warn("[playground] run failed:", error);

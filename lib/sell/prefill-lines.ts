@@ -3,6 +3,7 @@ import { z } from "zod";
 import { listingSuggestionSchema, type ListingSuggestion } from "@/lib/ai/output-schema";
 import { modelInfoSchema, type PrefillFailureReason, type PrefillModelInfo } from "@/lib/ai/prefill-contract";
 import { readerNotesSchema } from "@/lib/ai/reader-notes";
+import { readNdjsonLines } from "@/lib/ndjson";
 
 // What POST /api/prefill streams, one JSON object per line (NDJSON): any number of `partial`
 // lines as the model's answer grows, then exactly one `done` or `failed`.
@@ -72,21 +73,10 @@ export async function requestPrefill(imageIds: string[], signal: AbortSignal, on
       signal,
     });
     if (!response.body) throw new Error(`No response body (${response.status})`);
-    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-    let buffered = "";
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      buffered += value;
-      const lines = buffered.split("\n");
-      buffered = lines.pop() ?? "";
-      for (const text of lines) {
-        const line = text.trim() ? decodeLine(text) : null;
-        if (line) deliver(line);
-      }
-    }
-    const last = buffered.trim() ? decodeLine(buffered) : null;
-    if (last) deliver(last);
+    await readNdjsonLines(response.body, (text) => {
+      const line = decodeLine(text);
+      if (line) deliver(line);
+    });
   } catch (error) {
     if (signal.aborted) return;
     console.warn("[prefill] request failed:", error);
