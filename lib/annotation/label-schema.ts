@@ -101,22 +101,28 @@ export type QueueRulesInput = z.output<typeof queueRulesSchema>;
 // A dataset name is also typed on the command line (`--dataset name@version`): no "@", no spaces.
 export const DATASET_NAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,62}$/i;
 
+/** The dataset a case goes into: an existing one, or a new name. */
+export const datasetNameField = z
+  .string()
+  .trim()
+  .min(1, "Name the dataset (an existing one, or a new name).")
+  .regex(DATASET_NAME_PATTERN, "Use letters, digits, dots, dashes or underscores (no spaces or @), up to 63 characters.");
+
+/** A case's expected keywords, typed comma-separated: lower-cased, each once, one to six. */
+export const caseKeywordsField = z
+  .string()
+  .transform((text) => [...new Set(text.split(",").map((word) => word.trim().toLowerCase()).filter(Boolean))])
+  .pipe(
+    z
+      .array(z.string().max(40, "Keep each keyword under 40 characters."))
+      .min(1, "Give at least one keyword a good title would contain, comma-separated.")
+      .max(6, "Give at most 6 keywords."),
+  );
+
 export const promoteLabelSchema = z.object({
   labelId: z.uuid("Choose the label to promote."),
-  dataset: z
-    .string()
-    .trim()
-    .min(1, "Name the dataset (an existing one, or a new name).")
-    .regex(DATASET_NAME_PATTERN, "Use letters, digits, dots, dashes or underscores (no spaces or @), up to 63 characters."),
-  keywords: z
-    .string()
-    .transform((text) => [...new Set(text.split(",").map((word) => word.trim().toLowerCase()).filter(Boolean))])
-    .pipe(
-      z
-        .array(z.string().max(40, "Keep each keyword under 40 characters."))
-        .min(1, "Give at least one keyword a good title would contain, comma-separated.")
-        .max(6, "Give at most 6 keywords."),
-    ),
+  dataset: datasetNameField,
+  keywords: caseKeywordsField,
 });
 export type PromoteLabelInput = z.output<typeof promoteLabelSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DATASET_NAME_PATTERN } from "@/lib/annotation/label-schema";
+import { caseKeywordsField, datasetNameField } from "@/lib/annotation/label-schema";
 import { findUnownedImageBySha256 } from "@/lib/db/queries/eval-datasets";
 import { findDatasetCaseByImage, insertPromotedCase } from "@/lib/db/queries/eval-dataset-promotion";
 import { getImageById } from "@/lib/db/queries/images";
@@ -18,22 +18,10 @@ export const saveCaseSchema = z
     imageId: z.uuid("Choose a photo first."),
     // The logged call the photo came from, if any: named in the case's source.
     sourceCallId: z.union([z.uuid(), z.literal("")]).optional(),
-    dataset: z
-      .string()
-      .trim()
-      .min(1, "Name the dataset (an existing one, or a new name).")
-      .regex(DATASET_NAME_PATTERN, "Use letters, digits, dots, dashes or underscores (no spaces or @), up to 63 characters."),
+    dataset: datasetNameField,
     category: z.enum(CATEGORIES, "Choose the category a buyer would browse to find it."),
     item: z.string().trim().min(3, "Write a short title (at least 3 characters).").max(80, "Keep the title under 80 characters."),
-    keywords: z
-      .string()
-      .transform((text) => [...new Set(text.split(",").map((word) => word.trim().toLowerCase()).filter(Boolean))])
-      .pipe(
-        z
-          .array(z.string().max(40, "Keep each keyword under 40 characters."))
-          .min(1, "Give at least one keyword a good title would contain, comma-separated.")
-          .max(6, "Give at most 6 keywords."),
-      ),
+    keywords: caseKeywordsField,
     priceMin: priceSchema,
     priceMax: priceSchema,
   })
