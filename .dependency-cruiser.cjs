@@ -4,7 +4,7 @@
 //   app, scripts, e2e, tests                       entry points
 //     → components                                 React, by feature
 //       → lib/<feature>                            sell, rollout, monitoring, annotation, evals,
-//                                                  messages, auth, safety, seed, bench, fleet, testing, playground, buyers, server-start
+//                                                  messages, auth, safety, seed, bench, fleet, testing, playground, buyers, catalogue, server-start
 //         → lib/ai, lib/images, lib/rate-limit     the model task, photos, limits
 //           → lib/db                               schema (with its JSON-column types), client, queries
 //             → leaves                             lib/env, lib/listings (the listing vocabulary),
@@ -20,7 +20,7 @@ const TESTS = "\\.(test|spec)\\.tsx?$|\\.mock\\.ts$";
 const LEAVES = "^lib/(env|action-result|percentile|plain-text|request-body|request-guard|request-ip|security-headers|node-header|ndjson)\\.ts$|^lib/listings/|^lib/places/|^lib/cache/";
 const DB = "^lib/db/";
 const SERVICES = "^lib/(ai|images)/|^lib/rate-limit\\.ts$";
-const FEATURES = "^lib/(sell|rollout|monitoring|annotation|evals|messages|auth|safety|seed|bench|fleet|testing|playground|buyers)/|^lib/server-start\\.ts$";
+const FEATURES = "^lib/(sell|rollout|monitoring|annotation|evals|messages|auth|safety|seed|bench|fleet|testing|playground|buyers|catalogue)/|^lib/server-start\\.ts$";
 const UI = "^components/";
 const ENTRIES = "^(app|scripts|e2e)/|^(proxy|instrumentation)\\.ts$";
 const any = (...patterns) => patterns.join("|");

@@ -15,7 +15,7 @@ import { consumeRateLimit, RATE_LIMITS } from "./rate-limit";
 const caller = vi.hoisted(() => ({ id: "buyer-0", ip: "198.51.100.60" }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => ({ id: caller.id }) }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": caller.ip }) }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), unstable_cache: (read: unknown) => read }));
 // Notifications of a new message run after the response; here there is no response.
 vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/server")>()), after: vi.fn() }));
 

@@ -6,7 +6,7 @@ import { Pagination } from "@/components/listings/pagination";
 import { SearchFilters } from "@/components/listings/search-filters";
 import { SaveSearchButton } from "@/components/buyers/save-search-button";
 import { getCurrentUser } from "@/lib/auth/session";
-import { searchListings } from "@/lib/db/queries/listings";
+import { searchCatalogue } from "@/lib/catalogue/cached-reads";
 import { getSavedListingIds } from "@/lib/db/queries/saved-listings";
 import { findSavedSearchId } from "@/lib/db/queries/saved-searches";
 import { normaliseSearchQuery } from "@/lib/listings/saved-search-query";
@@ -30,7 +30,7 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
   const origin = search.near ? resolveNear(search.near) : null;
   const nearError = search.near && !origin ? `Trova doesn't know “${search.near}”. Pick a town from the list, or use your location.` : undefined;
   const km = searchRadiusKm(search);
-  const [result, locale, viewer] = await Promise.all([searchListings(search, origin ? { ...origin, km } : undefined), getRequestLocale(), getCurrentUser()]);
+  const [result, locale, viewer] = await Promise.all([searchCatalogue(search, origin ? { ...origin, km } : undefined), getRequestLocale(), getCurrentUser()]);
   const now = new Date();
   const query = normaliseSearchQuery(params) ?? "";
   const returnTo = query ? `/?${query}` : "/";

@@ -13,7 +13,7 @@ import { claimItemForReview, promoteItemLabel, reviewNextItem, saveItemLabel, sa
 
 const session = vi.hoisted(() => ({ user: null as { id: string; role: string } | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), unstable_cache: (read: unknown) => read }));
 vi.mock("next/server", () => ({ after: vi.fn() }));
 
 function form(values: Record<string, string>) {

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { after } from "next/server";
 import { failure, invalidInput, type ActionResult } from "@/lib/action-result";
 import { getCurrentUser } from "@/lib/auth/session";
+import { invalidateListing } from "@/lib/catalogue/cached-reads";
 import { notifySoldTo } from "@/lib/buyers/events";
 import { getListingBuyers } from "@/lib/db/queries/sellers";
 import { getListingById } from "@/lib/db/queries/listings";
@@ -17,6 +18,7 @@ async function getListingTitle(listingId: string): Promise<string> {
 }
 
 function revalidateListing(listingId: string) {
+  invalidateListing(listingId);
   revalidatePath("/");
   revalidatePath("/my-listings");
   revalidatePath(`/listings/${listingId}`);

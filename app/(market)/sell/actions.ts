@@ -8,6 +8,7 @@ import { failure, invalidInput, type ActionResult } from "@/lib/action-result";
 import { listingSuggestionSchema } from "@/lib/ai/output-schema";
 import { getCurrentUser } from "@/lib/auth/session";
 import { matchSavedSearchesInBackground } from "@/lib/buyers/match-saved-searches";
+import { invalidateListing } from "@/lib/catalogue/cached-reads";
 import { getAiCallForUser, setAiCallFeedback } from "@/lib/db/queries/ai-calls";
 import * as sellerListings from "@/lib/db/queries/seller-listings";
 import { imageUrl, storeUploadedImage } from "@/lib/images";
@@ -74,6 +75,7 @@ export async function createListing(input: unknown): Promise<ActionResult> {
   await flagListingPhotos(created.id);
   // Saved searches are matched once the seller has their answer (lib/buyers/match-saved-searches.ts).
   after(() => matchSavedSearchesInBackground(created.id));
+  invalidateListing(created.id);
   revalidatePath("/");
   revalidatePath("/my-listings");
   redirect(`/listings/${created.id}`);

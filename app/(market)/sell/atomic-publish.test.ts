@@ -41,7 +41,7 @@ const session = vi.hoisted(() => ({ user: { id: "seller" } as { id: string } | n
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
 // The saved-search match and notifications run after the response; here there is no response.
 vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/server")>()), after: vi.fn() }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), unstable_cache: (read: unknown) => read }));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
     throw new Error(`redirect:${url}`);

@@ -25,7 +25,7 @@ import { uploadListingPhoto } from "./actions";
 
 const session = vi.hoisted(() => ({ user: { id: "uploader" } as { id: string } | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), unstable_cache: (read: unknown) => read }));
 
 const NOT_A_PHOTO = "That file is not a photo Trova can read. Use a JPEG, PNG, WebP or AVIF image.";
 const DAMAGED = /could not be read; it may be damaged/;

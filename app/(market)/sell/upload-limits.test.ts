@@ -11,7 +11,7 @@ import { uploadListingPhoto } from "./actions";
 
 const session = vi.hoisted(() => ({ user: { id: "heavy-uploader" } as { id: string } | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), unstable_cache: (read: unknown) => read }));
 
 async function upload() {
   const form = new FormData();

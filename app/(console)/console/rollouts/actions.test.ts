@@ -9,7 +9,7 @@ import { changeRolloutShares, promoteRolloutVariant, setRolloutStatus, startRoll
 
 const session = vi.hoisted(() => ({ user: null as { id: string; role: string } | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), updateTag: vi.fn(), unstable_cache: (read: unknown) => read }));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
     throw Object.assign(new Error("NEXT_REDIRECT"), { url });

@@ -12,7 +12,7 @@ import { OwnReportStatus } from "@/components/safety/own-report-status";
 import { ReportForm } from "@/components/safety/report-form";
 import { getCurrentUser } from "@/lib/auth/session";
 import { signInHref } from "@/lib/buyers/sign-in-reason";
-import { getListingById } from "@/lib/db/queries/listings";
+import { getCataloguedListing } from "@/lib/catalogue/cached-reads";
 import { getOwnLatestReport } from "@/lib/db/queries/safety";
 import { countSaves, getSavedListingIds } from "@/lib/db/queries/saved-listings";
 import { getReviewEligibility } from "@/lib/db/queries/sellers";
@@ -25,8 +25,8 @@ import { listingSearchHref, parseListingSearch } from "@/lib/listings/search-par
 import { resolveNear } from "@/lib/places/gazetteer";
 import { leaveReview, makeOffer } from "./actions";
 
-// generateMetadata and the page both need the listing: one query per request.
-const getListing = cache(getListingById);
+// generateMetadata and the page both need the listing: one read per request, from the shared cache.
+const getListing = cache(getCataloguedListing);
 
 const DESCRIPTION_LENGTH = 160;
 

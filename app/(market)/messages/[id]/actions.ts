@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { after } from "next/server";
 import { failure, invalidInput, type ActionResult } from "@/lib/action-result";
 import { getCurrentUser } from "@/lib/auth/session";
+import { invalidateListing } from "@/lib/catalogue/cached-reads";
 import { suspensionRefusal } from "@/lib/safety/suspension";
 import { notifyOffer } from "@/lib/buyers/events";
 import { OFFER_REFUSALS } from "@/lib/buyers/offer-refusals";
@@ -44,6 +45,8 @@ export async function respondToOffer(input: unknown): Promise<ActionResult> {
   const result = await respondToOfferQuery(user.id, parsed.data.offerId, parsed.data.response);
   if (!result.ok) return failure(OFFER_REFUSALS[result.reason]);
   const type = parsed.data.response === "accept" ? "accepted" : "declined";
+  // An accepted offer reserves the listing, in search and on its page.
+  if (type === "accepted") invalidateListing(result.event.listingId);
   after(async () => {
     await notifyOffer(result.event, [{ type, actorName: user.name, recipientId: result.makerId }]);
     for (const other of result.declinedElsewhere) {

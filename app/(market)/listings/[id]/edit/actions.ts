@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { failure, invalidInput, type ActionResult } from "@/lib/action-result";
 import { getCurrentUser } from "@/lib/auth/session";
+import { invalidateListing } from "@/lib/catalogue/cached-reads";
 import * as manageListings from "@/lib/sell/manage-listings";
 import { listingSchema } from "@/lib/listings/listing-schema";
 import { placeListing } from "@/lib/sell/listing-place";
@@ -28,6 +29,7 @@ export async function updateListing(listingId: unknown, input: unknown): Promise
   const updated = await manageListings.updateListing(user.id, id, placed.listing);
   if (!updated.ok) return sellerFailure(updated.reason);
   await flagListingPhotos(id);
+  invalidateListing(id);
   revalidatePath("/");
   revalidatePath("/my-listings");
   revalidatePath(`/listings/${id}`);
