@@ -22,7 +22,7 @@ const DB = "^lib/db/";
 const SERVICES = "^lib/(ai|images)/|^lib/rate-limit\\.ts$";
 const FEATURES = "^lib/(sell|rollout|monitoring|annotation|evals|messages|auth|safety|seed|bench|fleet|testing|playground|buyers|catalogue)/|^lib/server-start\\.ts$";
 const UI = "^components/";
-const ENTRIES = "^(app|scripts|e2e)/|^(proxy|instrumentation)\\.ts$";
+const ENTRIES = "^(app|scripts|e2e)/|^(proxy|instrumentation|instrumentation-client)\\.ts$";
 const any = (...patterns) => patterns.join("|");
 
 const upward = (name, from, to, comment) => ({

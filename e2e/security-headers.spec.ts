@@ -1,5 +1,6 @@
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
 import { newAccount, signUp } from "./support/accounts";
+import { signInAsAdmin } from "./support/admin";
 import { drawPhoto } from "./support/images";
 import { choosePlace, fillListingForm, waitForSuggestion } from "./support/listings";
 
@@ -121,4 +122,66 @@ test("pages run under their policy: browsing, signing up, a streamed suggestion 
   await page.goto("/my-listings");
   await expect(page.getByTestId("my-listing-row").first()).toBeVisible();
   expect(violations).toEqual([]);
+});
+
+/** The browser's own securitypolicyviolation events, kept per document in window.__violations. */
+function recordViolationEvents(page: Page): Promise<void> {
+  return page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __violations: string[] }).__violations = seen;
+    document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber}:${event.columnNumber})`));
+  });
+}
+
+/**
+ * Opens `path` and checks the document as served: every <script> carries the nonce of this
+ * response's own policy, and nothing was blocked. Returns the nonce.
+ */
+async function visitUnderPolicy(page: Page, path: string, violations: string[]): Promise<string> {
+  const response = await page.goto(path);
+  expect(response, path).not.toBeNull();
+  expect(response!.status(), path).toBe(200);
+  const nonce = /script-src 'self' 'nonce-([A-Za-z0-9+/=]+)' 'strict-dynamic'/.exec(response!.headers()["content-security-policy"] ?? "")?.[1];
+  expect(nonce, `${path}: script-src with a nonce`).toBeTruthy();
+  const scripts = [...(await response!.text()).matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag);
+  expect(scripts.length, path).toBeGreaterThan(0);
+  for (const tag of scripts) expect(tag, path).toContain(`nonce="${nonce}"`);
+  await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+  // The page's scripts have run (Next.js's router is up) and reported anything blocked by now.
+  await page.waitForFunction(() => document.readyState === "complete" && "next" in window);
+  const reported = await page.evaluate(() => (window as unknown as { __violations?: string[] }).__violations ?? []);
+  violations.push(...reported.map((violation) => `${path}: ${violation}`));
+  return nonce!;
+}
+
+test("cached pages keep the policy: each page twice, with a fresh nonce on every script and no violation", async ({ page, browser }) => {
+  await recordViolationEvents(page);
+  const violations = watchPolicyViolations(page);
+  const twice = async (path: string) => {
+    // The second view is served from the shared cache; it still gets a nonce of its own.
+    const first = await visitUnderPolicy(page, path, violations);
+    const second = await visitUnderPolicy(page, path, violations);
+    expect(second, `${path}: a fresh nonce per response`).not.toBe(first);
+  };
+
+  await page.goto("/");
+  const listing = await page.getByRole("list", { name: "Listings" }).getByRole("link").first().getAttribute("href");
+  expect(listing).toMatch(/^\/listings\/[0-9a-f-]{36}$/);
+  for (const path of ["/", "/?q=lamp", "/?category=Furniture&sort=price_asc", listing!]) await twice(path);
+
+  await signUp(page, newAccount("Cached"));
+  for (const path of ["/", "/?q=lamp", listing!, "/sell", "/messages"]) await twice(path);
+  expect(violations).toEqual([]);
+
+  // The console, as its admin.
+  const admin = await browser.newPage();
+  await recordViolationEvents(admin);
+  const adminViolations = watchPolicyViolations(admin);
+  await signInAsAdmin(admin, "/console/monitoring", "Monitoring");
+  for (const path of ["/console/monitoring", "/console/moderation"]) {
+    const first = await visitUnderPolicy(admin, path, adminViolations);
+    expect(await visitUnderPolicy(admin, path, adminViolations)).not.toBe(first);
+  }
+  expect(adminViolations).toEqual([]);
+  await admin.close();
 });
