@@ -125,8 +125,8 @@ test("pages run under their policy: browsing, signing up, a streamed suggestion 
 });
 
 /** The browser's own securitypolicyviolation events, kept per document in window.__violations. */
-function recordViolationEvents(page: Page): Promise<void> {
-  return page.addInitScript(() => {
+async function recordViolationEvents(page: Page): Promise<void> {
+  await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __violations: string[] }).__violations = seen;
     document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber}:${event.columnNumber})`));
