@@ -13,6 +13,10 @@ const nextConfig: NextConfig = {
     ? { cacheHandler: path.resolve("lib/cache/redis-cache-handler.mjs"), cacheMaxMemorySize: 0 }
     : {}),
   experimental: {
+    // Without Redis the data cache (the shared catalogue reads, lib/catalogue/) lives in memory
+    // only. On disk it would outlast a restart while the tag invalidations, kept in memory, do
+    // not: a restarted node, or one started on another database, served answers that were gone.
+    isrFlushToDisk: false,
     serverActions: {
       // One photo per upload action: the image module's 15 MB cap plus multipart overhead.
       bodySizeLimit: "16mb",

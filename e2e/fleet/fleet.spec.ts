@@ -142,10 +142,12 @@ test("sell on node A, buy on node B, lose node A mid-draft and lose nothing", as
   await sellerPage.waitForURL(`**/listings/${listingId}`);
   expect(await servedBy(buyerPage, `/listings/${listingId}`)).toBe(NODE_B);
   await expect(buyerPage.getByRole("heading", { level: 1, name: `${title} (restored)` })).toBeVisible();
-  // The edit's invalidation (revalidatePath) went to Redis, where every node's cache checks it.
+  // The edit's invalidations (revalidatePath, and updateTag for the shared catalogue reads that
+  // node B had cached) went to Redis, where every node's cache checks them.
   const redis = await createClient({ url: fleet.redisUrl }).connect();
   try {
     expect(await redis.hExists(`trova-fleet-${port}:cache:tags`, `_N_T_/listings/${listingId}`)).toBeTruthy();
+    expect(await redis.hExists(`trova-fleet-${port}:cache:tags`, `listing:${listingId}`)).toBeTruthy();
   } finally {
     await redis.quit();
   }
