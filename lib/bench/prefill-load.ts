@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { createRequire } from "node:module";
 import { percentile } from "./http-load";
 import { serverActionsIn } from "./server-actions";
 
@@ -33,15 +34,25 @@ export async function prepareSeller(baseUrl: string, photo: Buffer): Promise<Sel
     .join("; ");
   const upload = serverActionsIn("app/(market)/sell/").find((action) => action.name === "uploadListingPhoto");
   if (!upload) throw new Error("The build has no uploadListingPhoto action (run next build first).");
-  // How React sends a server action's FormData argument: the argument list refers to the form's
-  // fields, which carry the prefix "1_".
   const form = new FormData();
-  form.append("0", '["$K1"]');
-  form.append("1_photo", new File([new Uint8Array(photo)], "bench.jpg", { type: "image/jpeg" }));
-  const answer = await fetch(`${baseUrl}/sell`, { method: "POST", headers: { "next-action": upload.id, accept: "text/x-component", origin: baseUrl, cookie }, body: form });
+  form.append("photo", new File([new Uint8Array(photo)], "bench.jpg", { type: "image/jpeg" }));
+  const answer = await fetch(`${baseUrl}/sell`, {
+    method: "POST",
+    headers: { "next-action": upload.id, accept: "text/x-component", origin: baseUrl, cookie },
+    body: await encodeActionArguments([form]),
+  });
   const imageId = /"id":"([0-9a-f-]{36})"/.exec(await answer.text())?.[1];
   if (!answer.ok || !imageId) throw new Error(`Uploading the bench photo failed (${answer.status}).`);
   return { cookie, imageId };
+}
+
+// A server action's arguments as the browser sends them: React's own encoder, from the copy of
+// React that Next.js ships (its field names change between versions, so they are not restated here).
+const require = createRequire(import.meta.url);
+const { encodeReply } = require("next/dist/compiled/react-server-dom-webpack/client.node.js") as { encodeReply: (value: unknown) => Promise<string | FormData> };
+
+function encodeActionArguments(args: unknown[]): Promise<string | FormData> {
+  return encodeReply(args);
 }
 
 /** One pre-fill, read to the end of its stream; resolves with whether a suggestion came. */

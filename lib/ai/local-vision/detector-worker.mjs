@@ -1,6 +1,6 @@
 // The detector's process (lib/ai/local-vision/detector.ts forks it). Inference is synchronous
 // WebAssembly that takes a few hundred milliseconds of CPU, so it runs here, away from the
-// server's event loop, at the lowest CPU priority so that pages win the cores. Plain JavaScript on purpose: Node loads this file as it is, from every set-up (the
+// server's event loop, at a lower CPU priority so that pages win the cores. Plain JavaScript on purpose: Node loads this file as it is, from every set-up (the
 // Next.js server, Vitest, tsx scripts), without a bundler in between.
 //
 // It also screens photos for explicit content (lib/ai/local-vision/screener.ts) with nsfwjs's
@@ -17,9 +17,9 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 
-// Lowest priority first, before the model loads (the parent also asks, which may come later).
+// Lower priority first, before the model loads (the parent also asks, which may come later).
 try {
-  os.setPriority(os.constants.priority.PRIORITY_LOW);
+  os.setPriority(Number(process.env.TROVA_DETECTOR_NICE ?? 10));
 } catch {
   // Not allowed here: run at normal priority.
 }

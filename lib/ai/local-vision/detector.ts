@@ -1,11 +1,12 @@
 import { fork, type ChildProcess } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
+import { env } from "@/lib/env";
 
 // One warm detector per server process, in a process of its own (detector-worker.mjs), not a
-// thread of the web server: it runs at the lowest CPU priority (nice 19), with one inference
-// thread, so when pages and photos compete for the two cores the pages win, and its ~150 MB of
-// model memory is not the web server's. It starts on first use (or at server start when
+// thread of the web server: it runs at a lower CPU priority (LOCAL_VISION_NICE, nice 10 by
+// default), with one inference thread, so when pages and photos compete for the cores the pages
+// win, and its ~150 MB of model memory is not the web server's. It starts on first use (or at server start when
 // local:vision is the default model) and stays loaded; if it dies, what it held fails with a
 // sentence for the seller and the next photo starts a fresh one.
 // Photos are read one at a time, in order; a bounded number wait their turn. The same process
@@ -37,8 +38,6 @@ type JobKind = "detect" | "screen";
 // built at run time, and marked for Turbopack to ignore: Node must load the worker file as it
 // is, not a bundled copy, so TensorFlow.js finds its WebAssembly and the model in node_modules.
 const WORKER_FILE = ["lib", "ai", "local-vision", "detector-worker.mjs"];
-// The lowest priority Linux and macOS give (Windows: "idle").
-const DETECTOR_PRIORITY = os.constants.priority.PRIORITY_LOW;
 
 type Job = {
   kind: JobKind;
@@ -84,7 +83,7 @@ function startDetector(warmUp: boolean): Promise<number> {
     execArgv: [],
     // Structured clone over the channel, so frames and outputs travel as typed arrays.
     serialization: "advanced",
-    env: { ...process.env, TROVA_DETECTOR_WARM_UP: warmUp ? "1" : "0" },
+    env: { ...process.env, TROVA_DETECTOR_WARM_UP: warmUp ? "1" : "0", TROVA_DETECTOR_NICE: String(env.LOCAL_VISION_NICE) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   lowerPriority(started);
@@ -121,7 +120,7 @@ function startDetector(warmUp: boolean): Promise<number> {
 // The child also lowers itself first thing (detector-worker.mjs); this covers the moments before.
 function lowerPriority(child: ChildProcess) {
   try {
-    if (child.pid) os.setPriority(child.pid, DETECTOR_PRIORITY);
+    if (child.pid) os.setPriority(child.pid, env.LOCAL_VISION_NICE);
   } catch {
     // Not allowed on this system: the detector still runs, at normal priority.
   }
