@@ -8,7 +8,7 @@ import { setUserRoleByEmail } from "@/lib/db/queries/users";
 import { aiCalls, conversations, images, listings, messages, moderationItems, offers, reports, savedListings, savedSearches, user } from "@/lib/db/schema";
 import { DEFAULT_FIXTURE } from "@/lib/ai/mock-fixtures";
 import { env } from "@/lib/env";
-import { storageFileName, storeUploadedImage } from "@/lib/images";
+import { fullCopiesStored, storageFileName, storeUploadedImage } from "@/lib/images";
 import { makeJpeg } from "@/lib/testing/images";
 import {
   diffSnapshots,
@@ -74,7 +74,12 @@ const call = <Args extends unknown[]>(handler: Action, ...args: Args) => (handle
 
 const ACTION_CASES: Record<string, AccessCase<Action>> = {
   "app/(market)/sell/actions.ts#uploadListingPhoto": {
-    call: async (upload) => call(upload, await photoForm()),
+    call: async (upload) => {
+      const result = (await call(upload, await photoForm())) as { ok: boolean; photo?: { id: string } };
+      // The full copy is written after the answer: the sweep's snapshot waits for it, so no later check sees it land.
+      if (result.photo) await fullCopiesStored([result.photo.id]);
+      return result;
+    },
     openTo: { "another seller": "every seller uploads photos of their own; nothing of Ana's is involved" },
   },
   "app/(market)/sell/actions.ts#createListing": {

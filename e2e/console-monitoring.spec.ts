@@ -3,7 +3,7 @@ import { newAccount, signUp, type TestAccount } from "./support/accounts";
 import { signInAsAdmin } from "./support/admin";
 import { drawPhoto } from "./support/images";
 import { choosePlace, waitForSuggestion } from "./support/listings";
-import { serverActionsIn } from "./support/server-actions";
+import { serverActionsIn } from "@/lib/bench/server-actions";
 
 // The e2e server runs the mock model (playwright.config.ts): a drawn photo gets the default
 // fixture answer, and the trova-mock-model cookie scripts a failure instead.

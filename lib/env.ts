@@ -34,6 +34,9 @@ const envSchema = z.object({
   AI_FALLBACK: z.enum(["local:vision", "none"]).default("local:vision"),
   // Upper bound for one pre-fill, retries included.
   AI_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(20_000),
+  // The built-in reader's CPU priority (its own process): 0 as the web server, 19 the lowest. Higher
+  // keeps pages fast while photos are read, at the cost of slower pre-fills when the site is busy.
+  LOCAL_VISION_NICE: z.coerce.number().int().min(0).max(19).default(10),
   // Allows the deterministic mock:* models. Only test set-ups turn this on.
   AI_MOCK_MODELS: booleanFromString.default(false),
   // Days of AI call records (and the photos only they refer to) that `npm run prune:calls` keeps.

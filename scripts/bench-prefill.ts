@@ -52,7 +52,7 @@ function clamp(value: number): number {
 const percentile = (values: number[], p: number) => nearestRank(values, p) ?? Number.NaN;
 
 async function benchServer(photo: Buffer) {
-  const { storeUploadedImage } = await import("@/lib/images");
+  const { fullCopiesStored, storeUploadedImage } = await import("@/lib/images");
   const { analysePhoto } = await import("@/lib/ai/analyse-photo");
   const { waitForRecordedCalls } = await import("@/lib/ai/record-calls");
   const { getAiCallById } = await import("@/lib/db/queries/ai-calls");
@@ -65,7 +65,8 @@ async function benchServer(photo: Buffer) {
   for (let run = 0; run <= RUNS; run += 1) {
     const startedAt = performance.now();
     const cpuAtStart = process.cpuUsage();
-    const stored = await storeUploadedImage(photo, null);
+    // As the sell page's upload stores it: the full copy is written after the answer.
+    const stored = await storeUploadedImage(photo, null, { fullCopy: "after" });
     if (!stored.ok) throw new Error(stored.error);
     const storedAt = performance.now();
     const result = await analysePhoto({ imageIds: [stored.image.id], userId: null }, settings);
@@ -74,6 +75,8 @@ async function benchServer(photo: Buffer) {
     if (!result.ok) throw new Error(`The mock model failed: ${result.reason}`);
     await waitForRecordedCalls();
     const recordedAt = performance.now();
+    // The full copy written after the answer (not timed): one upload's work ends before the next.
+    await fullCopiesStored([stored.image.id]);
     const call = await getAiCallById(result.callId);
     const model = call?.latencyMs ?? 0;
     const prefill = answeredAt - storedAt - model;
@@ -138,7 +141,7 @@ function printServerTable(title: string, rows: Awaited<ReturnType<typeof benchSe
     console.log(`  ${label.padEnd(60)}${format(percentile(values, 50))}${format(percentile(values, 95))}`);
   }
   const median = percentile(rows.map((row) => row.outside), 50);
-  console.log(`  Target: median under 150 ms outside the model — ${median < 150 ? "met" : "NOT met"}.\n`);
+  console.log(`  Target: median under 100 ms outside the model — ${median < 100 ? "met" : "NOT met"}.\n`);
 }
 
 try {

@@ -27,6 +27,8 @@ const { values: options } = parseArgs({
     output: { type: "string", default: "BENCHMARKS.md" },
     "skip-build": { type: "boolean", default: false },
     "skip-prefill": { type: "boolean", default: false },
+    // The browse pages again while pre-fills run back to back (smallest catalogue of each database).
+    "skip-prefill-load": { type: "boolean", default: false },
     "skip-fleet": { type: "boolean", default: false },
     "fleet-port": { type: "string", default: "8090" },
     "fleet-database": { type: "string" },
@@ -78,6 +80,7 @@ for (const database of databases) {
         warmupSeconds: Number(options.warmup),
         postgresUrl: options.postgres,
         log,
+        underPrefills: !options["skip-prefill-load"] && generated === Math.min(...sizes),
       }),
     );
   }

@@ -3,8 +3,7 @@ import { APICallError, NoObjectGeneratedError, Output, streamText, type DeepPart
 import { getImageById } from "@/lib/db/queries/images";
 import { isUuid } from "@/lib/db/uuid";
 import { env, type Env } from "@/lib/env";
-import { storageFileName } from "@/lib/images";
-import { getImageStorage } from "@/lib/images/storage";
+import { readPhotoForModel, type PhotoForModel } from "@/lib/images";
 import { createLanguageModel, resolveModelConfig, type AiEnv, type ModelConfig } from "./models";
 import { listingSuggestionSchema, type ListingSuggestion } from "./output-schema";
 import { getLiveConfig } from "./live-prompt";
@@ -274,16 +273,15 @@ function reasonFor(error: unknown, signal: AbortSignal, callerSignal: AbortSigna
   return "provider_error";
 }
 
-type LoadedImage = { id: string; bytes: Buffer };
+type LoadedImage = PhotoForModel & { id: string };
 
 async function loadImages(imageIds: string[], ownerId: string | null): Promise<LoadedImage[]> {
-  const storage = getImageStorage();
   const loaded = await Promise.all(
     imageIds.map(async (id) => {
       const image = isUuid(id) ? await getImageById(id) : null;
       if (!image || (ownerId !== null && image.ownerId !== ownerId)) return null;
-      const bytes = await storage.get(storageFileName(image.storageKey, "full"));
-      return bytes ? { id, bytes } : null;
+      const photo = await readPhotoForModel(image);
+      return photo ? { id, ...photo } : null;
     }),
   );
   return loaded.filter((image) => image !== null);
@@ -299,7 +297,7 @@ function buildMessages(images: LoadedImage[]): ModelMessage[] {
         ...images.map((image) => ({
           type: "image" as const,
           image: image.bytes,
-          mediaType: "image/webp",
+          mediaType: image.mediaType,
           providerOptions: { openai: { imageDetail: "low" } },
         })),
       ],

@@ -3,9 +3,11 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import sharp from "sharp";
 import { withPgClient } from "@/lib/testing/pg-client";
 import { measureLoad, type LoadResult } from "./http-load";
 import { residentMemoryBytes, startNextServer } from "./next-server";
+import { prefillOnce, prefillsBackToBack, prepareSeller, type PrefillLoadResult } from "./prefill-load";
 
 // One benchmark configuration: a database (embedded PGlite or a PostgreSQL server) filled with
 // the demo listings plus `listings` generated ones, served by `next start`, and the public pages
@@ -25,7 +27,11 @@ export type CatalogueResult = {
   /** PostgreSQL only: sequential scans of the listings table during the load (0 = index-bound). */
   listingSeqScans: number | null;
   seedSeconds: number;
+  /** Browse pages while pre-fills run back to back, beside the same pages idle (empty when not measured). */
+  underPrefills: PrefillRow[];
 };
+
+export type PrefillRow = { page: string; idle: LoadResult; busy: LoadResult; prefills: PrefillLoadResult };
 
 export type CatalogueOptions = {
   database: DatabaseKind;
@@ -36,7 +42,12 @@ export type CatalogueOptions = {
   /** A PostgreSQL server to create the benchmark database on, e.g. postgres://postgres@127.0.0.1:5432/postgres */
   postgresUrl: string;
   log: (line: string) => void;
+  /** Also measure the browse pages while pre-fills run back to back (the built-in reader). */
+  underPrefills?: boolean;
 };
+
+// Measured again while sellers pre-fill: the page every visitor sees first, and a listing.
+const PAGES_UNDER_PREFILLS = ["home", "listing"];
 
 /**
  * What a visitor does most: the home page, a search, a search with filters, a listing; and the
@@ -126,6 +137,7 @@ export async function benchCatalogue(options: CatalogueOptions): Promise<Catalog
         log(`  ${page.padEnd(18)} ${result.requestsPerSecond.toFixed(1).padStart(7)} rps   p50 ${result.p50Ms.toFixed(0).padStart(5)} ms   p95 ${result.p95Ms.toFixed(0).padStart(5)} ms   failures ${result.failures}`);
         pages.push({ ...result, page, path: resolved, found });
       }
+      const underPrefills = options.underPrefills ? await measureUnderPrefills(server.url, pages, options) : [];
       const rssAfterBytes = residentMemoryBytes(server.pid);
       let scans: number | null = null;
       if (env.DATABASE_URL && scansBefore !== null) {
@@ -133,7 +145,7 @@ export async function benchCatalogue(options: CatalogueOptions): Promise<Catalog
         scans = (await listingSeqScans(env.DATABASE_URL)) - scansBefore;
         log(`  sequential scans of listings during the load: ${scans}`);
       }
-      return { database: options.database, generated: options.generated, totalListings, pages, rssAfterBytes, listingSeqScans: scans, seedSeconds };
+      return { database: options.database, generated: options.generated, totalListings, pages, rssAfterBytes, listingSeqScans: scans, seedSeconds, underPrefills };
     } finally {
       await server.stop();
     }
@@ -141,4 +153,32 @@ export async function benchCatalogue(options: CatalogueOptions): Promise<Catalog
     fs.rmSync(dataDir, { recursive: true, force: true });
     if (databaseName) await withPgClient(options.postgresUrl, (client) => client.query(`drop database if exists ${databaseName} with (force)`));
   }
+}
+
+/** A photo-like JPEG for the built-in reader to read: a gradient with shapes, as a phone sends it. */
+async function benchPhoto(): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1200"><defs><linearGradient id="g" x1="0" x2="1"><stop offset="0" stop-color="#d9c7a3"/><stop offset="1" stop-color="#7a8fa6"/></linearGradient></defs><rect width="1600" height="1200" fill="url(#g)"/><circle cx="800" cy="600" r="320" fill="#2f4f7f"/><rect x="560" y="880" width="480" height="90" fill="#333"/></svg>`;
+  return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
+}
+
+async function measureUnderPrefills(baseUrl: string, idlePages: PageResult[], options: CatalogueOptions): Promise<PrefillRow[]> {
+  const photo = await benchPhoto();
+  // Three sellers: each pre-fill counts against its seller's rate limit (20 in 10 minutes).
+  const sellers = [];
+  for (let index = 0; index < 3; index += 1) sellers.push(await prepareSeller(baseUrl, photo));
+  // The first pre-fill may load the reader's model (in its own process): not measured.
+  if (!(await prefillOnce(baseUrl, sellers[0]))) throw new Error("The warm-up pre-fill got no suggestion.");
+  const rows: PrefillRow[] = [];
+  for (const idle of idlePages.filter((page) => PAGES_UNDER_PREFILLS.includes(page.page))) {
+    const controller = new AbortController();
+    const prefills = prefillsBackToBack(baseUrl, sellers, controller.signal);
+    const busy = await measureLoad(`${baseUrl}${idle.path}`, { connections: options.connections, durationSeconds: options.durationSeconds });
+    controller.abort();
+    const prefillResult = await prefills;
+    options.log(
+      `  ${`${idle.page}, pre-filling`.padEnd(18)} ${busy.requestsPerSecond.toFixed(1).padStart(7)} rps (${(busy.requestsPerSecond / idle.requestsPerSecond).toFixed(2)} of idle)   p95 ${busy.p95Ms.toFixed(0).padStart(5)} ms   pre-fills ${prefillResult.completed} (p50 ${prefillResult.p50Ms.toFixed(0)} ms, p95 ${prefillResult.p95Ms.toFixed(0)} ms), refused ${prefillResult.refused}`,
+    );
+    rows.push({ page: idle.page, idle, busy, prefills: prefillResult });
+  }
+  return rows;
 }

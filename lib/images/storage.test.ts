@@ -7,7 +7,7 @@ import { images } from "@/lib/db/schema";
 import { dataDir } from "@/lib/env";
 import { startLocalS3Server, type LocalS3Server } from "@/lib/fleet/s3-server";
 import { makeJpeg } from "@/lib/testing/images";
-import { copyImageFiles, deleteImageFiles, STORAGE_UNAVAILABLE_MESSAGE, storageFileName, storeUploadedImage } from "./index";
+import { copyImageFiles, deleteImageFiles, fullCopiesStored, STORAGE_UNAVAILABLE_MESSAGE, storageFileName, storeUploadedImage } from "./index";
 import { ImageStorageUnavailableError, S3Storage, useImageStorageForTests } from "./storage";
 
 // The real AWS SDK client against a real S3 API server (s3rver) in this process.
@@ -113,6 +113,34 @@ describe("a storage outage while uploading", () => {
       expect(await storage.get(written[0])).toBeNull();
       const [row] = await (await getDb()).select({ rows: count() }).from(images).where(eq(images.storageKey, written[0].replace(/\.webp$/, "")));
       expect(row.rows).toBe(0);
+    } finally {
+      useImageStorageForTests(storage);
+    }
+  });
+
+  it("removes a photo whose full copy cannot be written after the upload answered, so no listing keeps it", async () => {
+    const written: string[] = [];
+    const fullCopyFails = {
+      put: async (key: string, bytes: Buffer) => {
+        if (!key.endsWith("-thumb.webp")) throw new ImageStorageUnavailableError("put", key, new Error("connection reset"));
+        written.push(key);
+        await storage.put(key, bytes);
+      },
+      get: (key: string) => storage.get(key),
+      delete: (key: string) => storage.delete(key),
+      copy: (from: string, to: string) => storage.copy(from, to),
+    };
+    useImageStorageForTests(fullCopyFails);
+    try {
+      const result = await storeUploadedImage(await makeJpeg(), null, { fullCopy: "after" });
+      // The seller had the thumbnail at once; the full copy failed after.
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(written).toEqual([storageFileName(result.image.storageKey, "thumb")]);
+      expect(await fullCopiesStored([result.image.id])).toBe(false);
+      const [row] = await (await getDb()).select({ rows: count() }).from(images).where(eq(images.id, result.image.id));
+      expect(row.rows).toBe(0);
+      expect(await storage.get(written[0])).toBeNull();
     } finally {
       useImageStorageForTests(storage);
     }

@@ -11,7 +11,7 @@ import { matchSavedSearchesInBackground } from "@/lib/buyers/match-saved-searche
 import { invalidateListing } from "@/lib/catalogue/cached-reads";
 import { getAiCallForUser, setAiCallFeedback } from "@/lib/db/queries/ai-calls";
 import * as sellerListings from "@/lib/db/queries/seller-listings";
-import { imageUrl, storeUploadedImage } from "@/lib/images";
+import { fullCopiesStored, imageUrl, storeUploadedImage } from "@/lib/images";
 import { listingSchema } from "@/lib/listings/listing-schema";
 import { placeListing } from "@/lib/sell/listing-place";
 import { sellerFailure, SIGNED_OUT_MESSAGE } from "@/lib/sell/seller-failures";
@@ -33,7 +33,8 @@ export async function uploadListingPhoto(formData: FormData): Promise<ActionResu
   const limited = await consumeUploadAllowance(user.id, file.size);
   if (limited) return failure(limited);
   const bytes = Buffer.from(await file.arrayBuffer());
-  const stored = await storeUploadedImage(bytes, user.id);
+  // The full copy is written after this answers, while the seller's pre-fill starts (lib/images).
+  const stored = await storeUploadedImage(bytes, user.id, { fullCopy: "after" });
   if (!stored.ok) return failure(stored.error);
   screenAfterUpload(stored.image.id, bytes);
   return { ok: true, photo: { id: stored.image.id, thumbUrl: imageUrl(stored.image.storageKey, "thumb") } };
@@ -57,6 +58,8 @@ export async function createListing(input: unknown): Promise<ActionResult> {
   const placed = placeListing(parsed.data);
   if (!placed.ok) return placed;
   const listing = placed.listing;
+  // A photo whose full copy could not be stored after its upload is gone: say so beside the photos.
+  if (!(await fullCopiesStored(listing.photoIds))) return sellerFailure("photos-unavailable");
   // The link is bookkeeping: a malformed or foreign one is dropped, the listing still goes out.
   const fromSuggestion = suggestionPartSchema.safeParse(input).data?.fromSuggestion;
   const call = fromSuggestion ? await getAiCallForUser(fromSuggestion.callId, user.id) : null;

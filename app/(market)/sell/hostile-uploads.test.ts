@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { images, user } from "@/lib/db/schema";
 import { dataDir } from "@/lib/env";
-import { storageFileName } from "@/lib/images";
+import { fullCopiesStored, storageFileName } from "@/lib/images";
 import { getImageStorage } from "@/lib/images/storage";
 import {
   makeAnimatedGif,
@@ -49,6 +49,8 @@ async function imageRowCount(): Promise<number> {
 }
 
 async function storedFull(photoId: string): Promise<Buffer> {
+  // The upload answers before its full copy is written (lib/images storeUploadedImage).
+  expect(await fullCopiesStored([photoId])).toBe(true);
   const db = await getDb();
   const [row] = await db.select().from(images).where(eq(images.id, photoId));
   return (await getImageStorage().get(storageFileName(row.storageKey, "full")))!;

@@ -1,20 +1,30 @@
-// The detector's thread (lib/ai/local-vision/detector.ts starts it). Inference is synchronous
-// WebAssembly that takes a few hundred milliseconds, so it runs here, away from the server's
-// event loop. Plain JavaScript on purpose: Node loads this file as it is, from every set-up (the
+// The detector's process (lib/ai/local-vision/detector.ts forks it). Inference is synchronous
+// WebAssembly that takes a few hundred milliseconds of CPU, so it runs here, away from the
+// server's event loop, at a lower CPU priority so that pages win the cores. Plain JavaScript on purpose: Node loads this file as it is, from every set-up (the
 // Next.js server, Vitest, tsx scripts), without a bundler in between.
 //
 // It also screens photos for explicit content (lib/ai/local-vision/screener.ts) with nsfwjs's
 // MobileNetV2, loaded from the nsfwjs package on the first photo to screen.
 //
-// Started with workerData { warmUp }: run once on a blank frame before saying it is ready.
+// Started with TROVA_DETECTOR_WARM_UP=1: run once on a blank frame before saying it is ready.
+// Messages travel over the IPC channel with "advanced" (structured clone) serialization.
 // Messages in:  { id, kind: "detect", frame }  frame: Uint8Array, 512×512 RGB
 //               { id, kind: "screen", frame }  frame: Uint8Array, 224×224 RGB
 // Messages out: { type: "ready", loadMs } once, then { id, output } or { id, error }
 //               output: Float32Array [100 × 6] (detect) or [5] class probabilities in SCREEN_CLASSES order (screen)
 import fs from "node:fs";
 import { createRequire } from "node:module";
+import os from "node:os";
 import path from "node:path";
-import { parentPort, workerData } from "node:worker_threads";
+
+// Lower priority first, before the model loads (the parent also asks, which may come later).
+try {
+  os.setPriority(Number(process.env.TROVA_DETECTOR_NICE ?? 10));
+} catch {
+  // Not allowed here: run at normal priority.
+}
+// The server that started it is gone (crashed, killed): so is the reason to run.
+process.on("disconnect", () => process.exit(0));
 
 const require = createRequire(import.meta.url);
 const tf = require("@tensorflow/tfjs-core");
@@ -31,7 +41,7 @@ const OUTPUT_NODE = "tower_0/detections";
 async function startBackend() {
   const wasmFile = require.resolve("@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm");
   setWasmPaths(`${path.dirname(wasmFile)}${path.sep}`);
-  // One thread per worker: the server keeps the machine's other core for requests.
+  // One inference thread: the server keeps the machine's other core for requests.
   tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", false);
   if (!(await tf.setBackend("wasm"))) throw new Error("The WebAssembly backend of TensorFlow.js did not start.");
   await tf.ready();
@@ -97,14 +107,14 @@ const startedAt = performance.now();
 await startBackend();
 const model = await loadDetector();
 // The first run sets up kernels and memory; when warming ahead of any photo, do it now.
-if (workerData?.warmUp) detect(model, new Uint8Array(FRAME_SIZE * FRAME_SIZE * 3));
-parentPort.postMessage({ type: "ready", loadMs: performance.now() - startedAt });
+if (process.env.TROVA_DETECTOR_WARM_UP === "1") detect(model, new Uint8Array(FRAME_SIZE * FRAME_SIZE * 3));
+process.send({ type: "ready", loadMs: performance.now() - startedAt });
 
-parentPort.on("message", async ({ id, kind, frame }) => {
+process.on("message", async ({ id, kind, frame }) => {
   try {
     const output = kind === "screen" ? await screen(frame) : Float32Array.from(detect(model, frame));
-    parentPort.postMessage({ id, output }, [output.buffer]);
+    process.send({ id, output });
   } catch (error) {
-    parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+    process.send({ id, error: error instanceof Error ? error.message : String(error) });
   }
 });

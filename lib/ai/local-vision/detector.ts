@@ -1,10 +1,15 @@
+import { fork, type ChildProcess } from "node:child_process";
+import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import { env } from "@/lib/env";
 
-// One warm detector per server process, in a worker thread (detector-worker.mjs). It starts on
-// first use (or at server start when local:vision is the default model) and stays loaded.
-// Photos are read one at a time, in order; a bounded number wait their turn. The same thread
+// One warm detector per server process, in a process of its own (detector-worker.mjs), not a
+// thread of the web server: it runs at a lower CPU priority (LOCAL_VISION_NICE, nice 10 by
+// default), with one inference thread, so when pages and photos compete for the cores the pages
+// win, and its ~150 MB of model memory is not the web server's. It starts on first use (or at server start when
+// local:vision is the default model) and stays loaded; if it dies, what it held fails with a
+// sentence for the seller and the next photo starts a fresh one.
+// Photos are read one at a time, in order; a bounded number wait their turn. The same process
 // screens uploads for explicit content (screener.ts): those jobs wait in a queue of their own and
 // go only when no photo waits to be read, so screening never delays a seller's pre-fill.
 
@@ -46,7 +51,7 @@ type Job = {
 type WorkerMessage = { type: "ready"; loadMs: number } | { id: number; output: Float32Array } | { id: number; error: string };
 
 type DetectorState = {
-  worker: Worker | null;
+  worker: ChildProcess | null;
   /** Resolves with the load time once the worker can read photos. */
   ready: Promise<number> | null;
   loading: boolean;
@@ -73,7 +78,15 @@ export function warmDetector(): Promise<number> {
 // A detector started by a photo skips the blank run: that photo's own run does the set-up.
 function startDetector(warmUp: boolean): Promise<number> {
   if (state.ready) return state.ready;
-  const started = new Worker(pathToFileURL(path.join(/* turbopackIgnore: true */ process.cwd(), ...WORKER_FILE)), { workerData: { warmUp } });
+  const started = fork(path.join(/* turbopackIgnore: true */ process.cwd(), ...WORKER_FILE), [], {
+    // Plain JavaScript: none of the parent's loaders (tsx) or flags (--cpu-prof, --inspect).
+    execArgv: [],
+    // Structured clone over the channel, so frames and outputs travel as typed arrays.
+    serialization: "advanced",
+    env: { ...process.env, TROVA_DETECTOR_WARM_UP: warmUp ? "1" : "0", TROVA_DETECTOR_NICE: String(env.LOCAL_VISION_NICE) },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  lowerPriority(started);
   state.worker = started;
   state.loading = true;
   state.ready = new Promise<number>((resolve, reject) => {
@@ -91,14 +104,31 @@ function startDetector(warmUp: boolean): Promise<number> {
       reject(error);
       stop(started, error);
     });
-    started.once("exit", (code) => {
-      const error = new Error(`The detector thread exited (code ${code}).`);
+    started.once("exit", (code, signal) => {
+      const error = new Error(`The detector process exited (${signal ?? `code ${code}`}).`);
+      if (state.worker === started) console.error(`[local-vision] ${error.message} The next photo starts a fresh one.`);
       reject(error);
       stop(started, error);
     });
   });
+  // A load that fails is reported to the photo that waits for it; nobody else awaits this.
+  state.ready.catch(() => undefined);
   holdProcessWhileBusy();
   return state.ready;
+}
+
+// The child also lowers itself first thing (detector-worker.mjs); this covers the moments before.
+function lowerPriority(child: ChildProcess) {
+  try {
+    if (child.pid) os.setPriority(child.pid, env.LOCAL_VISION_NICE);
+  } catch {
+    // Not allowed on this system: the detector still runs, at normal priority.
+  }
+}
+
+/** The detector process's id while it runs (the benchmark and tests read its priority and memory). */
+export function detectorProcessId(): number | null {
+  return state.worker?.pid ?? null;
 }
 
 /** The detector's raw output for one frame (see detections.ts). Throws LocalVisionBusyError when the queue is full. */
@@ -142,16 +172,23 @@ function startNext() {
   const job = state.waiting.shift() ?? state.screening.shift();
   if (job) {
     state.running = { id: state.nextId++, job };
-    state.worker.postMessage({ id: state.running.id, kind: job.kind, frame: job.frame });
+    state.worker.send({ id: state.running.id, kind: job.kind, frame: job.frame });
   }
   holdProcessWhileBusy();
 }
 
-// While the model loads or a photo waits or is read, the thread keeps the process alive (a script
+// While the model loads or a photo waits or is read, the child keeps this process alive (a script
 // awaiting it); an idle detector does not keep a script or a test run from ending.
 function holdProcessWhileBusy() {
-  if (state.loading || state.running || state.waiting.length > 0 || state.screening.length > 0) state.worker?.ref();
-  else state.worker?.unref();
+  const worker = state.worker;
+  if (!worker) return;
+  if (state.loading || state.running || state.waiting.length > 0 || state.screening.length > 0) {
+    worker.ref();
+    worker.channel?.ref();
+  } else {
+    worker.unref();
+    worker.channel?.unref();
+  }
 }
 
 function settle(message: { id: number; output: Float32Array } | { id: number; error: string }) {
@@ -165,7 +202,7 @@ function settle(message: { id: number; output: Float32Array } | { id: number; er
 }
 
 /** A crashed detector fails what it held; the next photo starts a fresh one. */
-function stop(stopped: Worker, error: unknown) {
+function stop(stopped: ChildProcess, error: unknown) {
   if (state.worker !== stopped) return;
   state.worker = null;
   state.ready = null;
@@ -178,10 +215,13 @@ function stop(stopped: Worker, error: unknown) {
   }
 }
 
-/** Stops the detector thread (tests, the benchmark). */
+/** Stops the detector process (tests, the benchmark). */
 export async function stopDetector(): Promise<void> {
   const current = state.worker;
   if (!current) return;
   stop(current, new Error("The detector was stopped."));
-  await current.terminate();
+  if (current.exitCode !== null || current.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => current.once("exit", () => resolve()));
+  current.kill("SIGTERM");
+  await exited;
 }

@@ -1,3 +1,4 @@
+import os from "node:os";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analysePhoto, type AiSettings } from "@/lib/ai/analyse-photo";
@@ -10,11 +11,11 @@ import { user } from "@/lib/db/schema";
 import { storeUploadedImage } from "@/lib/images";
 import { makeClockJpeg } from "@/lib/testing/images";
 import { FRAME_SIZE } from "./frame";
-import { LocalVisionBusyError, MAX_WAITING, runDetector, stopDetector, warmDetector } from "./detector";
+import { detectorProcessId, LocalVisionBusyError, MAX_WAITING, runDetector, stopDetector, warmDetector } from "./detector";
 import { createLocalVisionModel } from "./model";
 
-// The real detector: TensorFlow.js and the CenterNet weights from node_modules, in its worker
-// thread, on photos this test draws.
+// The real detector: TensorFlow.js and the CenterNet weights from node_modules, in its own
+// process, on photos this test draws.
 
 const settings: AiSettings = { AI_MODEL: undefined, OPENAI_API_KEY: undefined, OPENAI_BASE_URL: undefined, AI_MOCK_MODELS: false, AI_TIMEOUT_MS: 20_000, AI_FALLBACK: "local:vision" };
 
@@ -82,4 +83,25 @@ describe("the detector's queue", () => {
     await expect(abandoned).rejects.toThrow("seller left");
     await expect(first).resolves.toHaveLength(600);
   });
+});
+
+describe("the detector's process", () => {
+  it("is a process of its own at a lower CPU priority than the server", async () => {
+    await warmDetector();
+    const pid = detectorProcessId();
+    expect(pid).not.toBeNull();
+    expect(pid).not.toBe(process.pid);
+    expect(os.getPriority(pid!)).toBeGreaterThan(os.getPriority());
+  });
+
+  it("fails the photo it held when it dies, and the next photo starts a fresh one", async () => {
+    await warmDetector();
+    const frame = new Uint8Array(FRAME_SIZE * FRAME_SIZE * 3);
+    const first = detectorProcessId()!;
+    const held = runDetector(frame);
+    process.kill(first, "SIGKILL");
+    await expect(held).rejects.toThrow(/detector process exited/);
+    await expect(runDetector(frame)).resolves.toHaveLength(600);
+    expect(detectorProcessId()).not.toBe(first);
+  }, 60_000);
 });

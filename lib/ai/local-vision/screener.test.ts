@@ -12,7 +12,7 @@ describe("readScreening", () => {
   });
 });
 
-describe("screenPhoto (the real classifier, in the worker thread)", () => {
+describe("screenPhoto (the real classifier, in the detector process)", () => {
   afterAll(() => stopDetector());
 
   it("gives a plain photo five probabilities that add up to one and a low explicit score", async () => {

@@ -2,7 +2,7 @@ import sharp from "sharp";
 import { runScreener } from "./detector";
 
 // Photo screening: nsfwjs's MobileNetV2 (weights inside the nsfwjs package, run on the same
-// WASM worker thread as the detector) gives five class probabilities for a photo. Trova reads
+// WASM process as the detector) gives five class probabilities for a photo. Trova reads
 // "explicit" as Porn + Hentai; "Sexy" is left out because it fires on ordinary clothing and feet
 // (on the dev photos: red knit socks score 1.0), which a clothes marketplace is full of.
 
@@ -23,7 +23,7 @@ export function readScreening(output: Float32Array): PhotoScreening {
   return { explicit: Math.min(1, classes.Porn + classes.Hentai), classes };
 }
 
-/** Scores one photo, off the request's thread. Throws LocalVisionBusyError when too many wait. */
+/** Scores one photo, in the detector process. Throws LocalVisionBusyError when too many wait. */
 export async function screenPhoto(photo: Uint8Array): Promise<PhotoScreening> {
   return readScreening(await runScreener(await frameForScreening(photo)));
 }

@@ -40,3 +40,16 @@ export async function getImageAccessByStorageKey(storageKey: string) {
     .where(eq(images.storageKey, storageKey));
   return image ?? null;
 }
+
+/** Records the size of an image's full copy once it is written (uploads store it after answering). */
+export async function setImageBytes(id: string, bytes: number): Promise<void> {
+  const db = await getDb();
+  await db.update(images).set({ bytes }).where(eq(images.id, id));
+}
+
+/** Removes an image's row (its full copy could not be stored); returns whether it was there. */
+export async function deleteImageRow(id: string): Promise<boolean> {
+  const db = await getDb();
+  const removed = await db.delete(images).where(eq(images.id, id)).returning({ id: images.id });
+  return removed.length > 0;
+}

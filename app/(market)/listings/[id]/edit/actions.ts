@@ -6,6 +6,7 @@ import { z } from "zod";
 import { failure, invalidInput, type ActionResult } from "@/lib/action-result";
 import { getCurrentUser } from "@/lib/auth/session";
 import { invalidateListing } from "@/lib/catalogue/cached-reads";
+import { fullCopiesStored } from "@/lib/images";
 import * as manageListings from "@/lib/sell/manage-listings";
 import { listingSchema } from "@/lib/listings/listing-schema";
 import { placeListing } from "@/lib/sell/listing-place";
@@ -26,6 +27,7 @@ export async function updateListing(listingId: unknown, input: unknown): Promise
   if (suspended) return failure(suspended);
   const placed = placeListing(parsed.data);
   if (!placed.ok) return placed;
+  if (!(await fullCopiesStored(placed.listing.photoIds))) return sellerFailure("photos-unavailable");
   const updated = await manageListings.updateListing(user.id, id, placed.listing);
   if (!updated.ok) return sellerFailure(updated.reason);
   await flagListingPhotos(id);
