@@ -92,12 +92,13 @@ describe("a storage outage while uploading", () => {
     }
   });
 
-  it("removes the full image when the thumbnail cannot be written", async () => {
+  /** The real bucket, except that the puts `fails` picks are refused; `written` lists the others. */
+  function storageFailingOn(fails: (key: string, putNumber: number) => boolean) {
     let puts = 0;
     const written: string[] = [];
-    const failsOnSecondPut = {
+    const failing = {
       put: async (key: string, bytes: Buffer) => {
-        if (++puts === 2) throw new ImageStorageUnavailableError("put", key, new Error("connection reset"));
+        if (fails(key, ++puts)) throw new ImageStorageUnavailableError("put", key, new Error("connection reset"));
         written.push(key);
         await storage.put(key, bytes);
       },
@@ -105,7 +106,12 @@ describe("a storage outage while uploading", () => {
       delete: (key: string) => storage.delete(key),
       copy: (from: string, to: string) => storage.copy(from, to),
     };
-    useImageStorageForTests(failsOnSecondPut);
+    return { failing, written };
+  }
+
+  it("removes the full image when the thumbnail cannot be written", async () => {
+    const { failing, written } = storageFailingOn((_key, putNumber) => putNumber === 2);
+    useImageStorageForTests(failing);
     try {
       const result = await storeUploadedImage(await makeJpeg(), null);
       expect(result).toEqual({ ok: false, error: STORAGE_UNAVAILABLE_MESSAGE });
@@ -119,18 +125,8 @@ describe("a storage outage while uploading", () => {
   });
 
   it("removes a photo whose full copy cannot be written after the upload answered, so no listing keeps it", async () => {
-    const written: string[] = [];
-    const fullCopyFails = {
-      put: async (key: string, bytes: Buffer) => {
-        if (!key.endsWith("-thumb.webp")) throw new ImageStorageUnavailableError("put", key, new Error("connection reset"));
-        written.push(key);
-        await storage.put(key, bytes);
-      },
-      get: (key: string) => storage.get(key),
-      delete: (key: string) => storage.delete(key),
-      copy: (from: string, to: string) => storage.copy(from, to),
-    };
-    useImageStorageForTests(fullCopyFails);
+    const { failing, written } = storageFailingOn((key) => !key.endsWith("-thumb.webp"));
+    useImageStorageForTests(failing);
     try {
       const result = await storeUploadedImage(await makeJpeg(), null, { fullCopy: "after" });
       // The seller had the thumbnail at once; the full copy failed after.
