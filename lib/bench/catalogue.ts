@@ -163,9 +163,10 @@ async function benchPhoto(): Promise<Buffer> {
 
 async function measureUnderPrefills(baseUrl: string, idlePages: PageResult[], options: CatalogueOptions): Promise<PrefillRow[]> {
   const photo = await benchPhoto();
-  // Three sellers: each pre-fill counts against its seller's rate limit (20 in 10 minutes).
+  // Each pre-fill counts against its seller's rate limits (20 in 10 minutes): enough sellers for
+  // two rows of back-to-back pre-fills at a few per second.
   const sellers = [];
-  for (let index = 0; index < 3; index += 1) sellers.push(await prepareSeller(baseUrl, photo));
+  for (let index = 0; index < 8; index += 1) sellers.push(await prepareSeller(baseUrl, photo, `198.51.100.${index + 1}`));
   // The first pre-fill may load the reader's model (in its own process): not measured.
   if (!(await prefillOnce(baseUrl, sellers[0]))) throw new Error("The warm-up pre-fill got no suggestion.");
   const rows: PrefillRow[] = [];
