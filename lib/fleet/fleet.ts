@@ -4,6 +4,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
+import { createClient } from "redis";
 import { startLocalS3Server, type LocalS3Server } from "./s3-server";
 
 // A Trova fleet on one machine: nginx in front of N `next start` nodes on shared PostgreSQL,
@@ -83,6 +84,19 @@ export async function missingFleetPrerequisite(options: { databaseUrl?: string; 
     return `No Redis server on ${redis.host}: start one (sudo apt-get install -y redis-server) or set REDIS_URL.`;
   }
   return null;
+}
+
+/** Removes every key under `prefix`: the shared cache of an earlier fleet on this port. */
+async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
+  const client = await createClient({ url }).connect();
+  try {
+    for await (const found of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) {
+      const keys = [found].flat();
+      if (keys.length > 0) await client.del(keys);
+    }
+  } finally {
+    await client.quit();
+  }
 }
 
 async function ensureDatabase(url: string, fresh: boolean): Promise<void> {
@@ -166,6 +180,9 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     const databaseUrl = options.databaseUrl ?? LOCAL_POSTGRES.replace(/\/postgres$/, `/trova_fleet_${options.port}`);
     await ensureDatabase(databaseUrl, Boolean(options.freshDatabase));
     const redisUrl = options.redisUrl ?? LOCAL_REDIS;
+    const redisKeyPrefix = `trova-fleet-${options.port}:`;
+    // A fresh database with the last fleet's cache would show listings that are gone.
+    if (options.freshDatabase) await deleteRedisKeys(redisUrl, redisKeyPrefix);
 
     let s3 = options.s3;
     let localStorage: Fleet["localStorage"] = null;
@@ -195,7 +212,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     const shared: Record<string, string> = {
       DATABASE_URL: databaseUrl,
       REDIS_URL: redisUrl,
-      REDIS_KEY_PREFIX: `trova-fleet-${options.port}:`,
+      REDIS_KEY_PREFIX: redisKeyPrefix,
       S3_ENDPOINT: s3.endpoint,
       S3_BUCKET: s3.bucket,
       S3_REGION: s3.region,
