@@ -126,7 +126,37 @@ async function callModel({ config, settings, input, prompt, images, context }: M
   // One bound for the whole call, the retry and its wait included.
   const timeoutMs = config.provider === "local" ? Math.max(settings.AI_TIMEOUT_MS, LOCAL_MIN_TIMEOUT_MS) : settings.AI_TIMEOUT_MS;
   const deadline = performance.now() + timeoutMs;
-  const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), ...(input.signal ? [input.signal] : [])]);
+  const bound = boundedSignal(timeoutMs, input.signal);
+  try {
+    return await callModelWithin(bound.signal, deadline, { config, settings, input, prompt, images, context });
+  } finally {
+    bound.release();
+  }
+}
+
+/**
+ * A signal that aborts after `ms`, or when `caller` does. Held by its own pending timer, not
+ * built from AbortSignal.timeout / AbortSignal.any: those signals are only weakly held, so a call
+ * that waits on nothing else (a model that never answers) could lose its timeout to the garbage
+ * collector and hang for good; this flaked the e2e timeout journey on busy machines.
+ */
+function boundedSignal(ms: number, caller: AbortSignal | undefined): { signal: AbortSignal; release: () => void } {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException("The model did not answer in time.", "TimeoutError")), ms);
+  const onCallerAbort = () => controller.abort(caller?.reason);
+  if (caller?.aborted) onCallerAbort();
+  else caller?.addEventListener("abort", onCallerAbort, { once: true });
+  return {
+    signal: controller.signal,
+    release: () => {
+      clearTimeout(timer);
+      caller?.removeEventListener("abort", onCallerAbort);
+    },
+  };
+}
+
+async function callModelWithin(signal: AbortSignal, deadline: number, { config, settings, input, prompt, images, context }: ModelCall): Promise<AnalysePhotoResult> {
+  const info = modelInfo(config);
   const request: AttemptRequest = {
     model: createLanguageModel(config, settings),
     info,
