@@ -122,7 +122,6 @@ type ModelCall = {
 
 /** One model's answer: a first try and at most one retry, within one time bound. */
 async function callModel({ config, settings, input, prompt, images, context }: ModelCall): Promise<AnalysePhotoResult> {
-  const info = modelInfo(config);
   // One bound for the whole call, the retry and its wait included.
   const timeoutMs = config.provider === "local" ? Math.max(settings.AI_TIMEOUT_MS, LOCAL_MIN_TIMEOUT_MS) : settings.AI_TIMEOUT_MS;
   const deadline = performance.now() + timeoutMs;
