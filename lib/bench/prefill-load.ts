@@ -43,7 +43,7 @@ export async function prepareSeller(baseUrl: string, photo: Buffer, address: str
   const answer = await fetch(`${baseUrl}/sell`, {
     method: "POST",
     headers: { "next-action": upload.id, accept: "text/x-component", origin: baseUrl, cookie, "x-forwarded-for": address },
-    body: await encodeActionArguments([form]),
+    body: await encodeReply([form]),
   });
   const imageId = /"id":"([0-9a-f-]{36})"/.exec(await answer.text())?.[1];
   if (!answer.ok || !imageId) throw new Error(`Uploading the bench photo failed (${answer.status}).`);
@@ -54,10 +54,6 @@ export async function prepareSeller(baseUrl: string, photo: Buffer, address: str
 // React that Next.js ships (its field names change between versions, so they are not restated here).
 const require = createRequire(import.meta.url);
 const { encodeReply } = require("next/dist/compiled/react-server-dom-webpack/client.node.js") as { encodeReply: (value: unknown) => Promise<string | FormData> };
-
-function encodeActionArguments(args: unknown[]): Promise<string | FormData> {
-  return encodeReply(args);
-}
 
 /** One pre-fill, read to the end of its stream; resolves with whether a suggestion came. */
 export async function prefillOnce(baseUrl: string, seller: Seller): Promise<boolean> {
