@@ -173,3 +173,32 @@ test("the seller sees how many people saved a listing", async ({ browser }) => {
   await seller.goto(`/listings/${listingId}`);
   await expect(seller.getByTestId("save-count")).toHaveText("1 person saved this");
 });
+
+test("a signed-in buyer saves and unsaves from a card's heart, and cards open without reloading the page", async ({ browser }) => {
+  const buyer = await newSignedInPage(browser, newAccount("Card Saver"));
+  await buyer.goto("/?q=kids+bike");
+  const card = buyer.getByTestId("listing-card").filter({ hasText: "Kids bike 16 inch" });
+  const heart = card.getByTestId("save-button");
+  await expect(heart).toHaveAttribute("aria-pressed", "false");
+  await heart.click();
+  await expect(heart).toHaveAttribute("aria-pressed", "true");
+  await expect(heart).toHaveAccessibleName("Remove “Kids bike 16 inch” from saved");
+  // Still saved when the page is loaded again: the server has it.
+  await buyer.reload();
+  await expect(heart).toHaveAttribute("aria-pressed", "true");
+  await buyer.goto("/saved");
+  await expect(buyer.getByTestId("saved-listing").filter({ hasText: "Kids bike 16 inch" })).toHaveCount(1);
+
+  // The card's link navigates inside the app, as a <Link> would: the page's state survives.
+  await buyer.goto("/?q=kids+bike");
+  await buyer.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
+  await card.getByRole("heading").getByRole("link").click();
+  await expect(buyer.getByRole("heading", { level: 1, name: "Kids bike 16 inch" })).toBeVisible();
+  expect(await buyer.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+  await buyer.goBack();
+  await expect(heart).toHaveAttribute("aria-pressed", "true");
+  await heart.click();
+  await expect(heart).toHaveAttribute("aria-pressed", "false");
+  await buyer.goto("/saved");
+  await expect(buyer.getByText("Nothing saved yet.")).toBeVisible();
+});

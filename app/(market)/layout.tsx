@@ -1,6 +1,7 @@
 import { Suspense } from "react";
 import { PendingSave } from "@/components/buyers/pending-save";
 import { SiteHeader } from "@/components/layout/site-header";
+import { CardActions } from "@/components/listings/card-actions";
 import { getCurrentUser } from "@/lib/auth/session";
 
 // Every marketplace page reads the database or the session: render per request, never at build.
@@ -14,6 +15,7 @@ export default async function MarketLayout({ children }: { children: React.React
       <Suspense>
         <PendingSave signedIn={Boolean(user)} />
       </Suspense>
+      <CardActions />
       <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6">
         {children}
       </main>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CategoryChips } from "@/components/listings/category-chips";
-import { ListingCard } from "@/components/listings/listing-card";
+import { ListingGrid } from "@/components/listings/listing-card";
 import { Pagination } from "@/components/listings/pagination";
 import { SearchFilters } from "@/components/listings/search-filters";
 import { SaveSearchButton } from "@/components/buyers/save-search-button";
@@ -59,19 +59,14 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
       )}
 
       {result.items.length > 0 ? (
-        <ul className="grid grid-cols-2 gap-3 sm:gap-4 md:grid-cols-3 lg:grid-cols-4" aria-label="Listings">
-          {result.items.map((listing) => (
-            <li key={listing.id} className="flex">
-              <ListingCard
-                listing={listing}
-                locale={locale}
-                now={now}
-                near={origin ? search.near : undefined}
-                save={{ saved: savedIds.has(listing.id), signedIn: Boolean(viewer), returnTo }}
-              />
-            </li>
-          ))}
-        </ul>
+        <ListingGrid
+          listings={result.items}
+          label="Listings"
+          locale={locale}
+          now={now}
+          near={origin ? search.near : undefined}
+          save={{ savedIds, signedIn: Boolean(viewer), returnTo }}
+        />
       ) : (
         <EmptyState search={search} total={result.total} pageCount={result.pageCount} />
       )}

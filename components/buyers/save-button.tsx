@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useOptimistic, useState, useTransition } from "react";
 import { saveListing, unsaveListing } from "@/app/(market)/saved/actions";
+import { saveButtonLabel } from "@/lib/buyers/save-label";
 import { signInHref, withPendingSave } from "@/lib/buyers/sign-in-reason";
 
 type SaveButtonProps = {
@@ -12,27 +13,21 @@ type SaveButtonProps = {
   /** Null when signed out: the heart then leads to sign-in, and back here, where the save completes. */
   signedIn: boolean;
   returnTo: string;
-  variant?: "card" | "page";
 };
 
-const shapes = {
-  card: "absolute top-2 right-2 z-10 size-9 rounded-full bg-white/90 shadow",
-  page: "h-10 rounded-lg border border-stone-300 bg-white px-3 gap-2",
-};
-
-/** The heart on cards and listing pages. */
-export function SaveButton({ listingId, title, saved, signedIn, returnTo, variant = "card" }: SaveButtonProps) {
+/** The heart on a listing page (a card's heart is in its HTML, handled by CardActions). */
+export function SaveButton({ listingId, title, saved, signedIn, returnTo }: SaveButtonProps) {
   const [optimistic, setOptimistic] = useOptimistic(saved);
   const [error, setError] = useState<string | null>(null);
   const [, startTransition] = useTransition();
-  const label = optimistic ? `Remove “${title}” from saved` : `Save “${title}”`;
-  const className = `inline-flex items-center justify-center text-lg ${shapes[variant]} ${optimistic ? "text-red-600" : "text-stone-700"}`;
+  const label = saveButtonLabel(title, optimistic);
+  const className = `inline-flex h-10 items-center justify-center gap-2 rounded-lg border border-stone-300 bg-white px-3 text-lg ${optimistic ? "text-red-600" : "text-stone-700"}`;
   const heart = <span aria-hidden="true">{optimistic ? "♥" : "♡"}</span>;
   if (!signedIn) {
     return (
       <Link href={signInHref(withPendingSave(returnTo, listingId), "save", listingId)} aria-label={label} className={className} data-testid="save-button">
         {heart}
-        {variant === "page" && <span className="text-sm font-medium">Save</span>}
+        <span className="text-sm font-medium">Save</span>
       </Link>
     );
   }
@@ -54,7 +49,7 @@ export function SaveButton({ listingId, title, saved, signedIn, returnTo, varian
         }
       >
         {heart}
-        {variant === "page" && <span className="text-sm font-medium">{optimistic ? "Saved" : "Save"}</span>}
+        <span className="text-sm font-medium">{optimistic ? "Saved" : "Save"}</span>
       </button>
       {error && (
         <p role="alert" className="text-sm text-red-700">

@@ -6,6 +6,15 @@ const STYLES: Record<ListingStatus, string> = {
   sold: "bg-stone-800 text-white",
 };
 
+/** The badge's words, or null where it shows nothing ("Active" only where a seller manages listings). */
+export function statusBadgeLabel(status: ListingStatus, showActive: boolean): string | null {
+  return status === "active" && !showActive ? null : STATUS_LABELS[status];
+}
+
+export function statusBadgeClassName(status: ListingStatus, className = ""): string {
+  return `inline-block rounded-full px-2.5 py-0.5 text-xs font-semibold tracking-wide uppercase ${STYLES[status]} ${className}`;
+}
+
 /**
  * "Reserved" or "Sold" on public pages; "Active" too where a seller manages their listings
  * (`showActive`).
@@ -19,13 +28,11 @@ export function StatusBadge({
   showActive?: boolean;
   className?: string;
 }) {
-  if (status === "active" && !showActive) return null;
+  const label = statusBadgeLabel(status, showActive);
+  if (!label) return null;
   return (
-    <span
-      className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-semibold tracking-wide uppercase ${STYLES[status]} ${className}`}
-      data-testid={`status-${status}`}
-    >
-      {STATUS_LABELS[status]}
+    <span className={statusBadgeClassName(status, className)} data-testid={`status-${status}`}>
+      {label}
     </span>
   );
 }

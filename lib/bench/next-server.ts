@@ -20,13 +20,13 @@ export async function spareTcpPort(): Promise<number> {
 }
 
 /** `answering`: ready once it answers at all, even 503 (a journey that starts it without its database). */
-export async function startNextServer(env: Record<string, string>, options: { dataDir?: string; root?: string; ready?: "healthy" | "answering" } = {}): Promise<NextServer> {
+export async function startNextServer(env: Record<string, string>, options: { dataDir?: string; root?: string; ready?: "healthy" | "answering"; nodeArgs?: string[] } = {}): Promise<NextServer> {
   const root = options.root ?? process.cwd();
   const port = await spareTcpPort();
   const ownDataDir = !options.dataDir;
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "trova-server-"));
   const url = `http://localhost:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
     cwd: root,
     // A production node on PostgreSQL refuses to start without a shared secret; this one is its own.
     env: { ...process.env, DATA_DIR: dataDir, APP_URL: url, SEED_DEMO: "false", NEXT_TELEMETRY_DISABLED: "1", BETTER_AUTH_SECRET: crypto.randomBytes(32).toString("base64url"), ...env },

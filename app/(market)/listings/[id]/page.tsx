@@ -177,7 +177,7 @@ export default async function ListingPage({ params, searchParams }: PageProps<"/
                 >
                   Contact seller
                 </Link>
-                <SaveButton listingId={listing.id} title={listing.title} saved={saved} signedIn={Boolean(viewer)} returnTo={path} variant="page" />
+                <SaveButton listingId={listing.id} title={listing.title} saved={saved} signedIn={Boolean(viewer)} returnTo={path} />
               </>
             )}
           </div>

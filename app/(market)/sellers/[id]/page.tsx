@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { ListingCard } from "@/components/listings/listing-card";
+import { ListingGrid } from "@/components/listings/listing-card";
 import { getSellerProfile } from "@/lib/db/queries/sellers";
 import { formatDuration } from "@/lib/listings/format-duration";
 import { getRequestLocale } from "@/lib/listings/locale";
@@ -57,13 +57,7 @@ export default async function SellerPage({ params }: PageProps<"/sellers/[id]">)
         {profile.forSale.length === 0 ? (
           <p className="text-stone-600">Nothing for sale right now.</p>
         ) : (
-          <ul className="grid grid-cols-2 gap-3 sm:gap-4 md:grid-cols-3 lg:grid-cols-4" aria-label="Listings">
-            {profile.forSale.map((listing) => (
-              <li key={listing.id} className="flex">
-                <ListingCard listing={listing} locale={locale} now={now} />
-              </li>
-            ))}
-          </ul>
+          <ListingGrid listings={profile.forSale} label="Listings" locale={locale} now={now} />
         )}
       </section>
 
