@@ -66,7 +66,8 @@ export const PAGES: { page: string; path: string | ((listingPath: string) => str
   { page: "sign-in (floor)", path: "/sign-in" },
 ];
 
-function runSeed(env: Record<string, string>, generated: number, log: (line: string) => void): Promise<number> {
+/** Fills the database `env` points at with the demo listings plus `generated` ones; resolves to the total. */
+export function runSeed(env: Record<string, string>, generated: number, log: (line: string) => void): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/seed.ts", "--count", String(generated)], {
       env: { ...process.env, ...env },
