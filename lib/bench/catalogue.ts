@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { withPgClient } from "@/lib/testing/pg-client";
-import { measureLoad, type LoadResult } from "./http-load";
+import { combineRounds, measureLoad, type LoadResult } from "./http-load";
 import { residentMemoryBytes, startNextServer } from "./next-server";
 import { prefillOnce, prefillsBackToBack, prepareSeller, type PrefillLoadResult } from "./prefill-load";
 
@@ -15,7 +15,14 @@ import { prefillOnce, prefillsBackToBack, prepareSeller, type PrefillLoadResult 
 
 export type DatabaseKind = "pglite" | "postgres";
 
-export type PageResult = LoadResult & { page: string; path: string; /** What the page says it found, e.g. "10,000+ listings for sale". */ found: string | null };
+export type PageResult = LoadResult & {
+  page: string;
+  path: string;
+  /** What the page says it found, e.g. "10,000+ listings for sale". */
+  found: string | null;
+  /** req/s in each round, in order: the pages of one configuration take turns (see benchCatalogue). */
+  roundRequestsPerSecond: number[];
+};
 
 export type CatalogueResult = {
   database: DatabaseKind;
@@ -39,6 +46,8 @@ export type CatalogueOptions = {
   connections: number;
   durationSeconds: number;
   warmupSeconds: number;
+  /** The pages take turns this many times, each for durationSeconds / rounds per turn. */
+  rounds: number;
   /** A PostgreSQL server to create the benchmark database on, e.g. postgres://postgres@127.0.0.1:5432/postgres */
   postgresUrl: string;
   log: (line: string) => void;
@@ -128,15 +137,19 @@ export async function benchCatalogue(options: CatalogueOptions): Promise<Catalog
         await measureLoad(`${server.url}${resolve(pagePath)}`, { connections: options.connections, durationSeconds: options.warmupSeconds });
       }
       const scansBefore = env.DATABASE_URL ? await listingSeqScans(env.DATABASE_URL) : null;
-      for (const { page, path: pagePath } of PAGES) {
-        const resolved = resolve(pagePath);
-        const url = `${server.url}${resolved}`;
-        const found = /data-testid="result-count"[^>]*>([^<]+)</.exec(await (await fetch(url)).text())?.[1] ?? null;
-        // A warm-up first: the first requests compile and fill caches, which is not what is measured.
-        await measureLoad(url, { connections: options.connections, durationSeconds: options.warmupSeconds });
-        const result = await measureLoad(url, { connections: options.connections, durationSeconds: options.durationSeconds });
-        log(`  ${page.padEnd(18)} ${result.requestsPerSecond.toFixed(1).padStart(7)} rps   p50 ${result.p50Ms.toFixed(0).padStart(5)} ms   p95 ${result.p95Ms.toFixed(0).padStart(5)} ms   failures ${result.failures}`);
-        pages.push({ ...result, page, path: resolved, found });
+      const measured = PAGES.map(({ page, path: pagePath }) => ({ page, path: resolve(pagePath), rounds: [] as LoadResult[] }));
+      // The pages take turns, each for a share of the duration per round, so a slow moment of a
+      // shared machine falls on every page alike; ratios between pages are taken round by round.
+      for (let round = 0; round < options.rounds; round += 1) {
+        for (const entry of measured) {
+          entry.rounds.push(await measureLoad(`${server.url}${entry.path}`, { connections: options.connections, durationSeconds: options.durationSeconds / options.rounds }));
+        }
+      }
+      for (const entry of measured) {
+        const found = /data-testid="result-count"[^>]*>([^<]+)</.exec(await (await fetch(`${server.url}${entry.path}`)).text())?.[1] ?? null;
+        const result = combineRounds(entry.rounds);
+        log(`  ${entry.page.padEnd(18)} ${result.requestsPerSecond.toFixed(1).padStart(7)} rps   p50 ${result.p50Ms.toFixed(0).padStart(5)} ms   p95 ${result.p95Ms.toFixed(0).padStart(5)} ms   failures ${result.failures}   rounds ${entry.rounds.map((round) => round.requestsPerSecond.toFixed(0)).join(" ")}`);
+        pages.push({ ...result, page: entry.page, path: entry.path, found, roundRequestsPerSecond: entry.rounds.map((round) => round.requestsPerSecond) });
       }
       const underPrefills = options.underPrefills ? await measureUnderPrefills(server.url, pages, options) : [];
       const rssAfterBytes = residentMemoryBytes(server.pid);

@@ -41,3 +41,19 @@ export async function measureLoad(url: string, options: { connections: number; d
     failures: failures + result.errors,
   };
 }
+
+/**
+ * One page's figures from several rounds of load: the median of the rounds' req/s, p50 and p95,
+ * with every request and failure counted. Medians, because a shared machine's slow moment should
+ * move one round, not the figure.
+ */
+export function combineRounds(rounds: LoadResult[]): LoadResult {
+  const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+  return {
+    requestsPerSecond: median(rounds.map((round) => round.requestsPerSecond)),
+    p50Ms: median(rounds.map((round) => round.p50Ms)),
+    p95Ms: median(rounds.map((round) => round.p95Ms)),
+    requests: rounds.reduce((sum, round) => sum + round.requests, 0),
+    failures: rounds.reduce((sum, round) => sum + round.failures, 0),
+  };
+}
