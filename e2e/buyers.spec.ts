@@ -197,8 +197,12 @@ test("a signed-in buyer saves and unsaves from a card's heart, and cards open wi
   expect(await buyer.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
   await buyer.goBack();
   await expect(heart).toHaveAttribute("aria-pressed", "true");
-  await heart.click();
+  // From the keyboard: the heart keeps the focus once the page has re-rendered with the change.
+  await heart.focus();
+  await buyer.keyboard.press("Space");
   await expect(heart).toHaveAttribute("aria-pressed", "false");
+  await buyer.waitForLoadState("networkidle");
+  await expect(heart).toBeFocused();
   await buyer.goto("/saved");
   await expect(buyer.getByText("Nothing saved yet.")).toBeVisible();
 });

@@ -35,6 +35,7 @@ async function toggleSaved(heart: HTMLButtonElement) {
   if (heart.dataset.pending) return;
   const listingId = heart.dataset.saveListing!;
   const wasSaved = heart.getAttribute("aria-pressed") === "true";
+  if (document.activeElement === heart) keepFocusOnReplacement(heart, listingId);
   heart.dataset.pending = "true";
   heart.parentElement?.querySelector("[data-save-error]")?.remove();
   showSaved(heart, !wasSaved);
@@ -55,4 +56,16 @@ function showSaved(heart: HTMLButtonElement, saved: boolean) {
   heart.setAttribute("aria-label", saveButtonLabel(heart.dataset.title ?? "", saved));
   const glyph = heart.querySelector("span");
   if (glyph) glyph.textContent = saved ? "♥" : "♡";
+}
+
+// A save revalidates /saved, so Next re-renders this page too and the grid's HTML is rebuilt: the
+// heart that had the focus is replaced by a new one, and the focus would fall back to the page.
+function keepFocusOnReplacement(heart: HTMLButtonElement, listingId: string) {
+  const observer = new MutationObserver(() => {
+    if (heart.isConnected) return;
+    observer.disconnect();
+    document.querySelector<HTMLButtonElement>(`button[data-save-listing="${CSS.escape(listingId)}"]`)?.focus();
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  setTimeout(() => observer.disconnect(), 10_000);
 }
