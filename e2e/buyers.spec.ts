@@ -205,4 +205,16 @@ test("a signed-in buyer saves and unsaves from a card's heart, and cards open wi
   await expect(heart).toBeFocused();
   await buyer.goto("/saved");
   await expect(buyer.getByText("Nothing saved yet.")).toBeVisible();
+
+  // On /saved, unsaving from the keyboard removes the card; the focus goes to the heading, not the void.
+  await buyer.goto("/?q=kids+bike");
+  await heart.click();
+  await expect(heart).toHaveAttribute("aria-pressed", "true");
+  await buyer.waitForLoadState("networkidle");
+  await buyer.goto("/saved");
+  const savedHeart = buyer.getByTestId("saved-listing").getByTestId("save-button");
+  await savedHeart.focus();
+  await buyer.keyboard.press("Enter");
+  await expect(buyer.getByText("Nothing saved yet.")).toBeVisible();
+  await expect(buyer.getByRole("heading", { level: 1, name: "Saved listings" })).toBeFocused();
 });

@@ -60,11 +60,21 @@ function showSaved(heart: HTMLButtonElement, saved: boolean) {
 
 // A save revalidates /saved, so Next re-renders this page too and the grid's HTML is rebuilt: the
 // heart that had the focus is replaced by a new one, and the focus would fall back to the page.
+// Where the listing left the page (unsaved on /saved), the heart now in its place gets the focus,
+// or the page's heading when none is left.
 function keepFocusOnReplacement(heart: HTMLButtonElement, listingId: string) {
+  const hearts = () => [...document.querySelectorAll<HTMLButtonElement>("button[data-save-listing]")];
+  const index = hearts().indexOf(heart);
   const observer = new MutationObserver(() => {
     if (heart.isConnected) return;
     observer.disconnect();
-    document.querySelector<HTMLButtonElement>(`button[data-save-listing="${CSS.escape(listingId)}"]`)?.focus();
+    const remaining = hearts();
+    const next = remaining.find((candidate) => candidate.dataset.saveListing === listingId) ?? remaining[Math.min(index, remaining.length - 1)];
+    if (next) return next.focus();
+    const heading = document.querySelector<HTMLElement>("main h1");
+    if (!heading) return;
+    heading.tabIndex = -1;
+    heading.focus();
   });
   observer.observe(document.body, { childList: true, subtree: true });
   setTimeout(() => observer.disconnect(), 10_000);
