@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useOptimistic, useState, useTransition } from "react";
 import { saveListing, unsaveListing } from "@/app/(market)/saved/actions";
-import { saveButtonLabel } from "@/lib/buyers/save-label";
+import { heartGlyph, saveButtonLabel } from "@/lib/buyers/save-label";
 import { signInHref, withPendingSave } from "@/lib/buyers/sign-in-reason";
 
 type SaveButtonProps = {
@@ -22,7 +22,7 @@ export function SaveButton({ listingId, title, saved, signedIn, returnTo }: Save
   const [, startTransition] = useTransition();
   const label = saveButtonLabel(title, optimistic);
   const className = `inline-flex h-10 items-center justify-center gap-2 rounded-lg border border-stone-300 bg-white px-3 text-lg ${optimistic ? "text-red-600" : "text-stone-700"}`;
-  const heart = <span aria-hidden="true">{optimistic ? "♥" : "♡"}</span>;
+  const heart = <span aria-hidden="true">{heartGlyph(optimistic)}</span>;
   if (!signedIn) {
     return (
       <Link href={signInHref(withPendingSave(returnTo, listingId), "save", listingId)} aria-label={label} className={className} data-testid="save-button">

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { saveListing, unsaveListing } from "@/app/(market)/saved/actions";
-import { saveButtonLabel } from "@/lib/buyers/save-label";
+import { heartGlyph, saveButtonLabel } from "@/lib/buyers/save-label";
 
 const FAILED = "That didn't work. Try again.";
 
@@ -55,7 +55,7 @@ function showSaved(heart: HTMLButtonElement, saved: boolean) {
   heart.setAttribute("aria-pressed", String(saved));
   heart.setAttribute("aria-label", saveButtonLabel(heart.dataset.title ?? "", saved));
   const glyph = heart.querySelector("span");
-  if (glyph) glyph.textContent = saved ? "♥" : "♡";
+  if (glyph) glyph.textContent = heartGlyph(saved);
 }
 
 // A save revalidates /saved, so Next re-renders this page too and the grid's HTML is rebuilt: the

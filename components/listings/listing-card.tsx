@@ -2,7 +2,7 @@ import escapeHtml from "escape-html";
 import type { ListingCard as ListingCardData } from "@/lib/db/queries/listings";
 import { imageUrl } from "@/lib/images";
 import { THUMB_SIZE } from "@/lib/images/normalise";
-import { saveButtonLabel } from "@/lib/buyers/save-label";
+import { heartGlyph, saveButtonLabel } from "@/lib/buyers/save-label";
 import { signInHref, withPendingSave } from "@/lib/buyers/sign-in-reason";
 import { formatPrice, formatRelativeDate } from "@/lib/listings/format";
 import { CONDITION_LABELS } from "@/lib/listings/options";
@@ -81,7 +81,7 @@ function cardInsideHtml(listing: ListingCardData, { locale, now, near }: CardOpt
 
 function heartHtml(listing: ListingCardData, { saved, signedIn, returnTo }: Heart): string {
   const label = escapeHtml(saveButtonLabel(listing.title, saved));
-  const glyph = `<span aria-hidden="true">${saved ? "♥" : "♡"}</span>`;
+  const glyph = `<span aria-hidden="true">${heartGlyph(saved)}</span>`;
   // Signed out, the heart leads to sign-in and back here, where the save completes (PendingSave).
   if (!signedIn) {
     const href = signInHref(withPendingSave(returnTo, listing.id), "save", listing.id);
