@@ -39,12 +39,15 @@ function withTimeout(promise) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** True when a tag was invalidated after the entry was written (stale counts: fresh at once). */
+/**
+ * True when a tag was invalidated after the entry was written (stale counts: fresh at once). An
+ * invalidation in the same millisecond as the write wins: a needless miss, never a stale page.
+ */
 function invalidatedSince(stamp, lastModified, now) {
   if (!stamp) return false;
   const { stale, expired } = JSON.parse(stamp);
-  if (typeof stale === "number" && stale > lastModified) return true;
-  return typeof expired === "number" && expired <= now && expired > lastModified;
+  if (typeof stale === "number" && stale >= lastModified) return true;
+  return typeof expired === "number" && expired <= now && expired >= lastModified;
 }
 
 function tagsOf(data, ctx) {
